@@ -1,0 +1,5 @@
+import sys
+
+from xborder.cli.main import main
+
+sys.exit(main())

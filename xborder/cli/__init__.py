@@ -1,0 +1,1 @@
+"""The command line. Imports neither Textual nor typst at start-up (fast)."""

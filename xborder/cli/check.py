@@ -1,0 +1,218 @@
+"""`xborder check` (FORMAT.md): verdicts for assessment files, exit status for CI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from xborder.cli.common import EXIT_BLOCKED, EXIT_INVALID, EXIT_OK, CLIError, Style, out
+from xborder.store.workspace import Workspace
+
+PARALLEL_THRESHOLD = 400
+"""Below this many files one process is faster than starting workers."""
+
+
+def collect_paths(workspace: Workspace, paths: Sequence[str]) -> list[Path]:
+    """Files named, folders expanded to their *.toml (sorted); default: the workspace's."""
+    if not paths:
+        return workspace.assessment_files()
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.glob("*.toml") if not p.name.startswith("."))
+            )
+        elif path.exists() or path.suffix == ".toml":
+            files.append(path)
+        else:
+            raise CLIError(f"{item}: no such file or folder")
+    return files
+
+
+def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> dict[str, Any]:
+    """One file's entry of the JSON report."""
+    from xborder.rules import evaluate
+
+    result = workspace.load(path)
+    entry: dict[str, Any] = {"file": workspace.relative(path)}
+    if result.assessment is None:
+        entry.update(
+            id=path.stem,
+            verdict="invalid",
+            errors=[error.to_json() for error in result.errors],
+            findings=[],
+            transfers=[],
+        )
+        return entry
+    assessment = result.assessment
+    evaluation = evaluate(assessment, workspace.reference, as_of)
+    entry.update(
+        id=assessment.id,
+        verdict=evaluation.verdict,
+        errors=[],
+        findings=[_finding_json(f, lang) for f in evaluation.findings],
+        transfers=[
+            {
+                "id": t.id,
+                "country": t.country,
+                "adequate": t.adequate,
+                "verdict": t.verdict,
+                "findings": [_finding_json(f, lang) for f in t.findings],
+                "recipient": assessment.transfers[i].recipient.name,
+                "adequacy_source": t.adequacy.source,
+            }
+            for i, t in enumerate(evaluation.transfers)
+        ],
+        title=assessment.title,
+        status=assessment.status,
+    )
+    return entry
+
+
+def _finding_json(finding: Any, lang: str) -> dict[str, Any]:
+    data = finding.to_json(lang)
+    data["sources"] = finding.sources
+    return data
+
+
+# -- parallel evaluation ----------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(root: str, settings: Any, as_of: dt.date, lang: str) -> None:
+    from xborder.reference import load_reference
+
+    reference = load_reference(Path(root) / "data")
+    _WORKER["ws"] = Workspace(Path(root), settings, reference)
+    _WORKER["as_of"] = as_of
+    _WORKER["lang"] = lang
+
+
+def _check_chunk(paths: list[str]) -> list[dict[str, Any]]:
+    ws, as_of, lang = _WORKER["ws"], _WORKER["as_of"], _WORKER["lang"]
+    return [check_one(ws, Path(p), as_of, lang) for p in paths]
+
+
+def evaluate_files(
+    workspace: Workspace, files: list[Path], as_of: dt.date, lang: str, jobs: int | None = None
+) -> Iterable[dict[str, Any]]:
+    """Entries in file order, using all cores for large sets."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(files) < PARALLEL_THRESHOLD:
+        for path in files:
+            yield check_one(workspace, path, as_of, lang)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(50, len(files) // (jobs * 8))
+    chunks = [[str(p) for p in files[i : i + chunk]] for i in range(0, len(files), chunk)]
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(str(workspace.root), workspace.settings, as_of, lang),
+    ) as pool:
+        for entries in pool.map(_check_chunk, chunks):
+            yield from entries
+
+
+# -- output -----------------------------------------------------------------------------
+VERDICT_ORDER = ("permitted", "pending", "incomplete", "blocked", "invalid")
+
+
+def exit_status(entries: Iterable[dict[str, Any]]) -> int:
+    status = EXIT_OK
+    for entry in entries:
+        if entry["verdict"] == "invalid":
+            return EXIT_INVALID
+        if any(t["verdict"] == "blocked" for t in entry["transfers"]):
+            status = EXIT_BLOCKED
+    return status
+
+
+def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, lang: str) -> int:
+    files = collect_paths(workspace, paths)
+    entries = list(evaluate_files(workspace, files, as_of, lang))
+    summary = {verdict: 0 for verdict in VERDICT_ORDER}
+    for entry in entries:
+        summary[entry["verdict"]] += 1
+    if fmt == "json":
+        report = {
+            "as_of": as_of.isoformat(),
+            "assessments": entries,
+            "summary": summary,
+            "rulebook": {
+                "id": "az",
+                "version": workspace.reference.rulebook.meta.version,
+            },
+            "adequacy": {
+                "version": workspace.reference.adequacy_version,
+                "as_of": workspace.reference.adequacy.meta.as_of.isoformat(),
+            },
+        }
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_text(workspace, entries, summary, as_of, lang)
+    return exit_status(entries)
+
+
+SEVERITY_MARK = {"blocker": "✗", "missing": "?", "pending": "…", "advice": "i"}
+HEAD = {
+    "en": ("as of", "assessments", "no assessment files found"),
+    "az": ("tarix", "qiymətləndirmə", "qiymətləndirmə faylı tapılmadı"),
+}
+
+
+def print_text(
+    workspace: Workspace,
+    entries: list[dict[str, Any]],
+    summary: dict[str, int],
+    as_of: dt.date,
+    lang: str,
+) -> None:
+    ref = workspace.reference
+    style = Style(sys.stdout)
+    words = HEAD.get(lang, HEAD["en"])
+    if not entries:
+        out(words[2])
+    for entry in entries:
+        verdict = entry["verdict"]
+        label = ref.label("verdict", verdict, lang).upper()
+        title = entry.get("title", "")
+        out(f"{style(label, verdict)}  {style(entry['id'], 'bold')}  {title}  {style(entry['file'], 'dim')}")
+        for error in entry["errors"]:
+            where = entry["file"]
+            if error["line"] is not None:
+                where += f":{error['line']}:{error['column'] or 1}"
+            out(f"    {style('✗', 'invalid')} {where}: {error['message']}")
+        for finding in entry["findings"]:
+            out(_finding_line(finding, style, indent=4))
+        for transfer in entry["transfers"]:
+            t_verdict = transfer["verdict"]
+            country = ref.country_name(transfer["country"], lang)
+            out(
+                f"  {transfer['id']}  {transfer['country']} {country}  "
+                f"{transfer.get('recipient', '')}  → {style(ref.label('verdict', t_verdict, lang), t_verdict)}"
+            )
+            for finding in transfer["findings"]:
+                out(_finding_line(finding, style, indent=6))
+    parts = [
+        f"{style(ref.label('verdict', v, lang), v)} {n}" for v, n in summary.items() if n
+    ]
+    out(f"{words[0]} {as_of.isoformat()}: {len(entries)} {words[1]}" + (": " + ", ".join(parts) if parts else ""))
+
+
+def _finding_line(finding: dict[str, Any], style: Style, indent: int) -> str:
+    severity = finding["severity"]
+    mark = style(SEVERITY_MARK.get(severity, "-"), severity)
+    cite = f" ({finding['citation']})" if finding["citation"] else ""
+    return f"{' ' * indent}{mark} {finding['rule']}{cite}: {finding['message']}"

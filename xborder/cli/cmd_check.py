@@ -1,0 +1,29 @@
+"""xborder check [PATH ...] [--as-of DATE] [--format text|json] [--lang az|en]"""
+
+from __future__ import annotations
+
+import argparse
+
+from xborder.cli.common import default_workspace, parse_date, today, workspace_from
+
+NAME = "check"
+ORDER = 10
+HELP = "check assessment files; exit 2 if any cannot be loaded, 1 if any transfer is blocked"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="assessment files or folders (default: the workspace's data/assessments)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to judge as of (default: today)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=("az", "en", "ru"), help="language of messages (default: en for JSON, the workspace's UI language for text)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.cli import check
+
+    workspace = workspace_from(args.workspace, required=not args.paths)
+    if workspace is None:
+        workspace = default_workspace()
+    as_of = parse_date(args.as_of) if args.as_of else today()
+    lang = args.lang or ("en" if args.format == "json" else workspace.settings.ui.language)
+    return check.run(workspace, args.paths, as_of, args.format, lang)

@@ -1,0 +1,91 @@
+"""xborder init [DIR]"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from xborder.cli.common import CLIError, out
+
+NAME = "init"
+ORDER = 5
+HELP = "create a new workspace (asks nothing; ready for git)"
+
+SETTINGS_TEMPLATE = """\
+# xborder workspace settings. Every key has a default; see the README.
+# Assessments live in data/assessments/<id>.toml, one file each.
+
+[operator]              # defaults for new assessments
+name = ""               # e.g. "CHARGE.AZ LLC"
+tin = ""                # VÖEN
+address = ""
+contact = ""
+responsible = ""        # person responsible for organising the processing
+
+[reports]
+languages = ["az", "en"]
+
+[ui]
+language = "az"         # az | en
+
+[review]
+period_months = 12      # approving an assessment sets its next review this far ahead
+
+[authority]             # the addressee of the notice (clause 12.1)
+name = "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti"
+address = "Bakı şəhəri, Azərbaycan Respublikası"
+"""
+
+GITIGNORE = """\
+# xborder: unsaved wizard drafts (recoverable, never committed)
+.xborder-drafts/
+"""
+
+GITATTRIBUTES = """\
+*.toml text eol=lf
+reports/** binary
+"""
+
+TAPLO = """\
+# Editor support (taplo / Even Better TOML): validate and complete assessment files.
+[[rule]]
+include = ["data/assessments/*.toml"]
+[rule.schema]
+path = "./.xborder/assessment.schema.json"
+"""
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", nargs="?", default=".", help="the folder (default: the current one)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.model.schema import shipped_schema_text
+    from xborder.store.atomic import write_atomic
+
+    root = Path(args.dir).resolve()
+    settings = root / "xborder.toml"
+    if settings.exists():
+        raise CLIError(f"{settings} already exists: this folder is a workspace already")
+    if root.exists() and not root.is_dir():
+        raise CLIError(f"{root} is not a folder")
+    files = {
+        settings: SETTINGS_TEMPLATE,
+        root / ".taplo.toml": TAPLO,
+        root / ".xborder" / "assessment.schema.json": shipped_schema_text(),
+        root / "reports" / ".gitkeep": "",
+    }
+    for name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        if not (root / name).exists():
+            files[root / name] = text
+    (root / "data" / "assessments").mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        if path.exists() and path != settings:
+            continue
+        write_atomic(path, text.encode("utf-8"))
+    out(f"Created an xborder workspace in {root}")
+    out("  xborder.toml           settings: fill in [operator]")
+    out("  data/assessments/      one assessment per file")
+    out("  reports/               generated reports")
+    out("Next: `xborder` opens the wizard; `xborder check` checks; `git init && git add -A && git commit -m 'xborder workspace'`.")
+    return 0

@@ -1,0 +1,28 @@
+"""xborder schema [--write]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "schema"
+ORDER = 90
+HELP = "print the JSON Schema of the assessment file (for TOML editors such as taplo)"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workspace-vocabulary", action="store_true", help="include the workspace's own vocabulary keys")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.cli.common import workspace_from
+    from xborder.model.schema import assessment_schema, render_schema, shipped_schema_text
+
+    if args.workspace_vocabulary:
+        ws = workspace_from(args.workspace)
+        ref = ws.reference
+        text = render_schema(assessment_schema(list(ref.vocabulary.data), list(ref.vocabulary.special), list(ref.grounds)))
+    else:
+        text = shipped_schema_text()
+    sys.stdout.write(text)
+    return 0

@@ -1,0 +1,97 @@
+"""Helpers shared by the commands: workspace opening, dates, colour, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
+
+EXIT_OK = 0
+EXIT_BLOCKED = 1
+EXIT_INVALID = 2
+
+
+class CLIError(Exception):
+    """A one-line error for the user; exit status attached."""
+
+    def __init__(self, message: str, status: int = EXIT_INVALID):
+        super().__init__(message)
+        self.status = status
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> NoReturn:
+    raise CLIError(message, status)
+
+
+def today() -> dt.date:
+    """Today's date in local time (the user's "today", as on their calendar)."""
+    return dt.datetime.now().astimezone().date()
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CLIError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+
+
+def workspace_from(option: str | None, *, required: bool = True) -> Workspace | None:
+    try:
+        if option:
+            return open_workspace(Path(option), search=False)
+        return open_workspace(None)
+    except WorkspaceError as exc:
+        if not required and exc.path is None:
+            return None
+        raise CLIError(str(exc)) from None
+
+
+def default_workspace() -> Workspace:
+    """A workspace with default settings and only the shipped reference data."""
+    from xborder.model.workspace import Settings
+    from xborder.reference import load_reference
+
+    return Workspace(Path.cwd(), Settings(), load_reference(None))
+
+
+class Style:
+    """ANSI colour when writing to a terminal (and NO_COLOR is not set)."""
+
+    CODES = {
+        "permitted": "32",
+        "pending": "33",
+        "incomplete": "35",
+        "blocked": "31;1",
+        "invalid": "31;7",
+        "blocker": "31",
+        "missing": "35",
+        "advice": "36",
+        "dim": "2",
+        "bold": "1",
+    }
+
+    def __init__(self, stream: TextIO):
+        self.enabled = (
+            hasattr(stream, "isatty")
+            and stream.isatty()
+            and "NO_COLOR" not in os.environ
+            and os.environ.get("TERM") != "dumb"
+        )
+
+    def __call__(self, text: str, key: str) -> str:
+        code = self.CODES.get(key)
+        if not self.enabled or not code:
+            return text
+        return f"\033[{code}m{text}\033[0m"
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def err(text: str) -> None:
+    sys.stderr.write(text + "\n")

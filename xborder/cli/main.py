@@ -1,0 +1,83 @@
+"""Entry point: `xborder [COMMAND] ...`; no command opens the wizard (TUI).
+
+Commands are discovered from the modules `xborder/cli/cmd_*.py`; each defines
+`NAME`, `ORDER`, `HELP`, `register(parser)` and `run(args) -> int`. They import heavy
+dependencies (Textual, typst) only inside `run`, so `xborder check` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from xborder import __version__
+from xborder.cli.common import CLIError, err
+
+
+def _commands() -> list[ModuleType]:
+    import xborder.cli as package
+
+    modules = [
+        importlib.import_module(f"xborder.cli.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name.startswith("cmd_")
+    ]
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.NAME))
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    parser = argparse.ArgumentParser(
+        prog="xborder",
+        description=(
+            "Assess cross-border transfers of personal data (Azerbaijan, Law No. 998-IIIQ). "
+            "Without a command, opens the wizard on the workspace of the current folder."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"xborder {__version__}")
+    parser.add_argument(
+        "--workspace", "-w", metavar="DIR", help="the workspace folder (default: found from here)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, ModuleType] = {}
+    for module in _commands():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command.add_argument(
+            "--workspace", "-w", metavar="DIR", default=argparse.SUPPRESS,
+            help="the workspace folder (default: found from the current folder up)",
+        )
+        module.register(command)
+        commands[module.NAME] = module
+    return parser, commands
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, commands = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "workspace", None):
+        args.workspace = None
+    try:
+        if args.command is None:
+            from xborder.cli.cmd_tui import run as run_tui
+
+            return run_tui(args)
+        return int(commands[args.command].run(args))
+    except CLIError as exc:
+        err(f"xborder: {exc}")
+        return exc.status
+    except KeyboardInterrupt:
+        err("xborder: interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:  # pragma: no cover - console script wrapper
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

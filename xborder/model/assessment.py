@@ -1,0 +1,305 @@
+"""The assessment file (FORMAT.md, contract v1) as pydantic models.
+
+Field order here is the key order on disk: the writer follows it. Checks that need
+reference data (vocabularies, the rulebook's grounds) live in `xborder.model.checks`,
+because a workspace may extend that data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+)
+
+from xborder.model.countries import is_country_code
+
+SCHEMA_VERSION = 1
+"""The newest schema_version this xborder reads and writes."""
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+_ID_RE = re.compile(ID_PATTERN)
+
+Status = Literal["draft", "in_review", "approved", "rejected", "withdrawn"]
+Kind = Literal["state_authority", "legal_entity", "individual"]
+Role = Literal["controller", "processor"]
+
+
+def _parse_date(value: object) -> object:
+    """Accept a TOML local date, or a quoted ISO date string (FORMAT.md)."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
+def _text(value: object) -> object:
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+NonEmpty = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+
+
+def _country(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    code = value.strip().upper()
+    if not is_country_code(code):
+        raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+Country = Annotated[str, BeforeValidator(_country)]
+
+
+def _foreign_country(value: object) -> object:
+    code = _country(value)
+    if code == "AZ":
+        raise ValueError("a cross-border transfer cannot go to Azerbaijan (AZ)")
+    return code
+
+
+ForeignCountry = Annotated[str, BeforeValidator(_foreign_country)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        use_attribute_docstrings=True,
+        validate_assignment=False,
+    )
+
+
+class Operator(_Model):
+    """The controller sending the data."""
+
+    name: NonEmpty
+    """Name of the operator (the controller sending the data)."""
+    tin: Text | None = None
+    """VÖEN / taxpayer identification number."""
+    address: Text | None = None
+    """Registered address."""
+    contact: Text | None = None
+    """Contact for data-protection matters (e-mail, phone)."""
+    responsible: Text | None = None
+    """Person responsible for organising the processing of personal data (xborder extension)."""
+
+
+class Processing(_Model):
+    """What is processed, about whom, and why (001 §4.4)."""
+
+    purposes: list[NonEmpty] = Field(min_length=1)
+    """Purposes of processing, free text; at least one."""
+    subjects: list[NonEmpty] = Field(min_length=1)
+    """Categories of data subjects, free text; at least one."""
+    data: list[str] = Field(min_length=1)
+    """Keys of the data-category vocabulary; at least one."""
+    special: list[str] = Field(default_factory=list)
+    """Keys of the special-category vocabulary (000 §6.3, 001 §4.3)."""
+    az_citizens: bool = True
+    """Whether the data concern citizens of Azerbaijan."""
+    primary_storage: Country | None = None
+    """Country of the primary database (001 §5.9), ISO 3166-1 alpha-2."""
+
+
+class Recipient(_Model):
+    """The foreign recipient (000 §2.13: state authority, legal entity or individual)."""
+
+    name: NonEmpty
+    """Name of the recipient."""
+    kind: Kind
+    """state_authority | legal_entity | individual."""
+    role: Role | None = None
+    """controller | processor."""
+    address: Text | None = None
+    """Address of the recipient."""
+    contact: Text | None = None
+    """Contact of the recipient."""
+    agreement: Text | None = None
+    """Reference of the processing contract with a processor (001 §6.1; xborder extension)."""
+
+
+class Consent(_Model):
+    """The data subject's consent to this cross-border transfer (§7.2)."""
+
+    written: bool | None = None
+    """The subject consented in writing to THIS cross-border transfer."""
+    reference: Text | None = None
+    """Where the consent is documented (form, version)."""
+
+
+class Contract(_Model):
+    """The contract the subject is party to (§7.2)."""
+
+    subject_is_party: bool | None = None
+    """The transfer is needed to perform a contract the subject is party to."""
+    reference: Text | None = None
+    """Which contract (document, section)."""
+
+
+class RecipientInfo(_Model):
+    """Information obtained from the recipient before notifying (000 §12.2)."""
+
+    obtained: Date | None = None
+    """Date the information was obtained; absent = not yet obtained."""
+    measures: Text | None = None
+    """The recipient's protection measures."""
+    termination: Text | None = None
+    """Conditions for ending the processing."""
+    evidence: list[Text] = Field(default_factory=list)
+    """Paths of evidence files, relative to the workspace."""
+
+
+class Notification(_Model):
+    """Prior notice of intention to the authority (000 §12.1)."""
+
+    sent: Date | None = None
+    """Date the notice was sent; absent = not yet sent."""
+    reference: Text | None = None
+    """Outgoing or incoming number of the notice."""
+    separate: bool | None = None
+    """Sent separately from the notice of intent to process."""
+    acknowledged: Date | None = None
+    """Date the authority acknowledged the notice."""
+
+
+class AdequacyOverride(_Model):
+    """Overrides the reference list's adequacy for this transfer."""
+
+    adequate: bool
+    """Whether the destination protects data subjects' rights adequately."""
+    reason: NonEmpty
+    """Why (e.g. the authority's letter)."""
+
+
+class Transfer(_Model):
+    """One destination country and recipient."""
+
+    id: str
+    """Unique within the file; same pattern as the assessment id."""
+    country: ForeignCountry
+    """Destination, ISO 3166-1 alpha-2 (never AZ)."""
+    start: Date | None = None
+    """Planned (or actual) first day of the transfer."""
+    data: list[str] | None = None
+    """Subset of processing.data and processing.special; default: all of them."""
+    ground: str | None = None
+    """adequacy | consent | contract."""
+    national_security_risk: bool = False
+    """The transfer threatens the national security of Azerbaijan."""
+    notes: Text = ""
+    """Free text."""
+    recipient: Recipient
+    """The foreign recipient."""
+    consent: Consent | None = None
+    """Used when ground = "consent"."""
+    contract: Contract | None = None
+    """Used when ground = "contract"."""
+    recipient_info: RecipientInfo | None = None
+    """Clause 12.2: obtained from the recipient BEFORE notifying."""
+    notification: Notification | None = None
+    """Clause 12.1: prior notice of intention to the authority."""
+    adequacy: AdequacyOverride | None = None
+    """Optional override of the reference list for this transfer."""
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(f"invalid transfer id {value!r}: use a-z, 0-9 and '-', up to 64")
+        return value
+
+    def data_keys(self, processing: Processing) -> list[str]:
+        """The data that go to this recipient (default: everything processed)."""
+        if self.data is None:
+            return [*processing.data, *processing.special]
+        return list(self.data)
+
+
+class Approval(_Model):
+    """Who reviewed and approved the assessment (xborder extension, see FORMAT.md)."""
+
+    reviewer: NonEmpty
+    """Who reviewed and approved (or rejected) it."""
+    date: Date
+    """Date of the decision."""
+    reason: Text | None = None
+    """Recorded reason, required when approving a verdict other than permitted."""
+    adequacy_version: Text | None = None
+    """Version of the adequacy list the assessment was judged with."""
+    verdicts: dict[str, str] = Field(default_factory=dict)
+    """Transfer id -> verdict at approval (to flag changes of the reference list)."""
+
+
+class Assessment(_Model):
+    """One assessment file: data/assessments/<id>.toml."""
+
+    schema_version: int = SCHEMA_VERSION
+    """Version of this file format."""
+    id: str
+    """[a-z0-9][a-z0-9-]{0,63}, equal to the file stem."""
+    title: NonEmpty
+    """Short title."""
+    status: Status = "draft"
+    """draft | in_review | approved | rejected | withdrawn."""
+    jurisdiction: str = "az"
+    """Which rulebook applies."""
+    created: Date
+    """Date the assessment was created."""
+    next_review: Date | None = None
+    """Date of the next review."""
+    assessor: Text | None = None
+    """Who prepared the assessment (xborder extension)."""
+    notes: Text = ""
+    """Free text (comments in the file are not kept on save)."""
+    operator: Operator
+    """The controller sending the data."""
+    processing: Processing
+    """What is processed, about whom, why."""
+    approval: Approval | None = None
+    """Review decision (xborder extension)."""
+    transfers: list[Transfer] = Field(default_factory=list)
+    """One per destination country and recipient."""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _check_version(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"schema_version {value} is newer than this xborder supports "
+                f"({SCHEMA_VERSION}): upgrade xborder"
+            )
+        if value < 1:
+            raise ValueError(f"unsupported schema_version {value}")
+        return value
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(f"invalid id {value!r}: use a-z, 0-9 and '-', up to 64")
+        return value
+
+    def transfer(self, transfer_id: str) -> Transfer | None:
+        for transfer in self.transfers:
+            if transfer.id == transfer_id:
+                return transfer
+        return None

@@ -1,0 +1,86 @@
+"""Checks of an assessment that need reference data (vocabularies, the rulebook's
+grounds). Their failures are load errors (FORMAT.md), like schema errors; they are
+returned as (key path, message) so storage can give them a line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from xborder.model.assessment import Assessment
+
+Loc = tuple[str | int, ...]
+
+KNOWN_JURISDICTIONS = ("az",)
+
+
+def check_assessment(
+    assessment: Assessment,
+    *,
+    data_keys: Collection[str],
+    special_keys: Collection[str],
+    grounds: Collection[str],
+    stem: str | None = None,
+) -> list[tuple[Loc, str]]:
+    problems: list[tuple[Loc, str]] = []
+    if stem is not None and assessment.id != stem:
+        problems.append(
+            (("id",), f"id {assessment.id!r} differs from the file name {stem}.toml: they must be equal")
+        )
+    if assessment.jurisdiction not in KNOWN_JURISDICTIONS:
+        problems.append(
+            (
+                ("jurisdiction",),
+                f"unknown jurisdiction {assessment.jurisdiction!r} "
+                f"(known: {', '.join(KNOWN_JURISDICTIONS)})",
+            )
+        )
+    processing = assessment.processing
+    for index, key in enumerate(processing.data):
+        if key not in data_keys:
+            hint = " (a special category: list it under special)" if key in special_keys else ""
+            problems.append(
+                (("processing", "data", index), f"unknown data category {key!r}{hint}")
+            )
+    for index, key in enumerate(processing.special):
+        if key not in special_keys:
+            problems.append(
+                (("processing", "special", index), f"unknown special category {key!r}")
+            )
+    for field in ("data", "special"):
+        values = getattr(processing, field)
+        for index, key in enumerate(values):
+            if key in values[:index]:
+                problems.append(
+                    ((("processing", field, index)), f"{key!r} is listed twice")
+                )
+    processed = set(processing.data) | set(processing.special)
+    seen: set[str] = set()
+    for t_index, transfer in enumerate(assessment.transfers):
+        if transfer.id in seen:
+            problems.append(
+                (("transfers", t_index, "id"), f"two transfers have the id {transfer.id!r}")
+            )
+        seen.add(transfer.id)
+        if transfer.ground is not None and transfer.ground not in grounds:
+            problems.append(
+                (
+                    ("transfers", t_index, "ground"),
+                    f"unknown ground {transfer.ground!r} (expected {_alternatives(grounds)})",
+                )
+            )
+        for d_index, key in enumerate(transfer.data or []):
+            if key not in processed:
+                problems.append(
+                    (
+                        ("transfers", t_index, "data", d_index),
+                        f"{key!r} is not among processing.data or processing.special",
+                    )
+                )
+    return problems
+
+
+def _alternatives(values: Collection[str]) -> str:
+    items = list(values)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]

@@ -1,0 +1,84 @@
+"""The JSON Schema of the assessment file, generated from the models, for editors
+(taplo / Even Better TOML validate and complete keys while a lawyer edits by hand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from xborder.model.assessment import Assessment
+from xborder.model.countries import country_codes
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "assessment.schema.json"
+"""Shipped in the wheel; kept in the repo (a test fails when it is stale)."""
+
+
+def assessment_schema(
+    data_keys: list[str], special_keys: list[str], grounds: list[str]
+) -> dict[str, Any]:
+    schema = Assessment.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://xborder.invalid/schema/assessment-v1.json"
+    schema["title"] = "xborder assessment (FORMAT.md contract v1)"
+    defs = schema.get("$defs", {})
+    codes = sorted(country_codes() - {"AZ"})
+    _set_items_enum(defs.get("Processing", {}), "data", data_keys)
+    _set_items_enum(defs.get("Processing", {}), "special", special_keys)
+    _set_enum(defs.get("Processing", {}), "primary_storage", sorted(country_codes()))
+    transfer = defs.get("Transfer", {})
+    _set_enum(transfer, "country", codes)
+    _set_enum(transfer, "ground", grounds)
+    _set_items_enum(transfer, "data", [*data_keys, *special_keys])
+    id_prop = schema["properties"]["id"]
+    id_prop["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
+    transfer.get("properties", {}).get("id", {})["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
+    for model in ("RecipientInfo", "Notification"):
+        for key, prop in defs.get(model, {}).get("properties", {}).items():
+            if key in ("obtained", "sent", "acknowledged"):
+                _date(prop)
+    for key in ("created", "next_review"):
+        _date(schema["properties"][key])
+    _date(transfer.get("properties", {}).get("start", {}))
+    _date(defs.get("Approval", {}).get("properties", {}).get("date", {}))
+    return schema
+
+
+def _date(prop: dict[str, Any]) -> None:
+    for option in prop.get("anyOf", [prop]):
+        if option.get("format") == "date":
+            option.pop("type", None)
+            option.pop("format", None)
+            option["description"] = "A TOML local date, e.g. 2026-11-22"
+
+
+def _set_enum(model: dict[str, Any], key: str, values: list[str]) -> None:
+    prop = model.get("properties", {}).get(key)
+    if prop is None:
+        return
+    for option in prop.get("anyOf", [prop]):
+        if option.get("type") == "string":
+            option["enum"] = list(values)
+
+
+def _set_items_enum(model: dict[str, Any], key: str, values: list[str]) -> None:
+    prop = model.get("properties", {}).get(key)
+    if prop is None:
+        return
+    for option in prop.get("anyOf", [prop]):
+        if option.get("type") == "array":
+            option["items"] = {"type": "string", "enum": list(values)}
+
+
+def render_schema(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def shipped_schema_text() -> str:
+    """The schema for the shipped vocabularies (what the repo keeps)."""
+    from xborder.reference import load_reference
+
+    ref = load_reference(None)
+    return render_schema(
+        assessment_schema(list(ref.vocabulary.data), list(ref.vocabulary.special), list(ref.grounds))
+    )

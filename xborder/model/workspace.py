@@ -1,0 +1,64 @@
+"""Workspace settings: xborder.toml. Every key has a default."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["az", "en", "ru"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class OperatorDefaults(_Model):
+    """The operator's details, used as defaults for new assessments."""
+
+    name: str = ""
+    """Name of the operator."""
+    tin: str = ""
+    """VÖEN / taxpayer identification number."""
+    address: str = ""
+    """Registered address."""
+    contact: str = ""
+    """Contact for data-protection matters."""
+    responsible: str = ""
+    """Person responsible for organising the processing (named in the notice)."""
+
+
+class ReportSettings(_Model):
+    languages: list[Literal["az", "en"]] = Field(default_factory=lambda: ["az", "en"])
+    """Languages of generated reports."""
+
+
+class UISettings(_Model):
+    language: Literal["az", "en"] = "az"
+    """Language of the wizard."""
+    theme: str = ""
+    """Textual theme name; empty = the default."""
+
+
+class ReviewSettings(_Model):
+    period_months: int = Field(default=12, ge=1, le=120)
+    """Months between reviews; approving sets next_review this far ahead."""
+
+
+class Authority(_Model):
+    """The data-protection authority the notice is addressed to."""
+
+    name: str = "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti"
+    """Name of the authority."""
+    address: str = "Bakı şəhəri, Azərbaycan Respublikası"
+    """Postal address of the authority."""
+
+
+class Settings(_Model):
+    """xborder.toml."""
+
+    operator: OperatorDefaults = Field(default_factory=OperatorDefaults)
+    reports: ReportSettings = Field(default_factory=ReportSettings)
+    ui: UISettings = Field(default_factory=UISettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
+    authority: Authority = Field(default_factory=Authority)

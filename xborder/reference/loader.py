@@ -1,0 +1,339 @@
+"""Loading and merging reference data (shipped + workspace overrides)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from xborder.tomlio import TomlError, locate, parse_toml
+
+SHIPPED_DIR = Path(__file__).parent / "data"
+FILES = ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml")
+LANGS = ("az", "en", "ru")
+
+Labels = dict[str, str]
+
+
+class ReferenceError(Exception):
+    """A reference-data file (shipped or a workspace override) is unusable."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None, column: int | None = None):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+        where = f"{path}:{line or 0}:{column or 0}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Meta(_Model):
+    version: str
+    as_of: dt.date
+    title: Labels = Field(default_factory=dict)
+    source: str = ""
+    note: Labels = Field(default_factory=dict)
+    id: str | None = None
+    clause_word: Labels = Field(default_factory=dict)
+
+
+class AdequacyEntry(_Model):
+    adequate: bool
+    basis: str = ""
+    in_force: dt.date | None = None
+    verified: bool = True
+    note: Labels = Field(default_factory=dict)
+
+
+class AdequacyFile(_Model):
+    meta: Meta
+    countries: dict[str, AdequacyEntry] = Field(default_factory=dict)
+
+
+class Term(_Model):
+    en: str
+    az: str
+    ru: str = ""
+    help: Labels = Field(default_factory=dict)
+
+
+class VocabularyFile(_Model):
+    meta: Meta
+    data: dict[str, Term]
+    special: dict[str, Term]
+    status: dict[str, Term] = Field(default_factory=dict)
+    kind: dict[str, Term] = Field(default_factory=dict)
+    role: dict[str, Term] = Field(default_factory=dict)
+    ground: dict[str, Term] = Field(default_factory=dict)
+    verdict: dict[str, Term] = Field(default_factory=dict)
+    severity: dict[str, Term] = Field(default_factory=dict)
+    language: dict[str, Term] = Field(default_factory=dict)
+
+
+class RuleText(_Model):
+    severity: str
+    clause: str = ""
+    sources: list[str] = Field(default_factory=list)
+    verified: bool = True
+    title: Labels
+    message: Labels
+    fix: Labels = Field(default_factory=dict)
+    citation: Labels = Field(default_factory=dict)
+
+
+class Clause(_Model):
+    sources: list[str] = Field(default_factory=list)
+    title: Labels
+    text: Labels
+
+
+class Grounds(_Model):
+    values: list[str]
+
+
+class RulebookFile(_Model):
+    meta: Meta
+    grounds: Grounds
+    rules: dict[str, RuleText]
+    clauses: dict[str, Clause] = Field(default_factory=dict)
+    steps: dict[str, list[str]] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AdequacyInfo:
+    """The adequacy of one destination as the rules see it."""
+
+    country: str
+    adequate: bool
+    source: str
+    """Short human text: the list version and basis, or the override's reason."""
+    verified: bool
+    overridden: bool = False
+    in_force: dt.date | None = None
+
+
+_BASIS = {"coe108": "Council of Europe Convention 108 party"}
+
+
+@dataclass
+class Reference:
+    """All reference data one evaluation relies on."""
+
+    adequacy: AdequacyFile
+    vocabulary: VocabularyFile
+    rulebook: RulebookFile
+    overrides: list[Path] = field(default_factory=list)
+    """Workspace files merged over the shipped data."""
+
+    # -- vocabularies -----------------------------------------------------------------
+    @property
+    def data_keys(self) -> frozenset[str]:
+        return frozenset(self.vocabulary.data)
+
+    @property
+    def special_keys(self) -> frozenset[str]:
+        return frozenset(self.vocabulary.special)
+
+    @property
+    def grounds(self) -> tuple[str, ...]:
+        return tuple(self.rulebook.grounds.values)
+
+    def term(self, table: str, key: str) -> Term | None:
+        terms: dict[str, Term] = getattr(self.vocabulary, table, {})
+        return terms.get(key)
+
+    def label(self, table: str, key: str, lang: str) -> str:
+        """The label of an enumeration value or vocabulary key in `lang`."""
+        term = self.term(table, key)
+        if term is None:
+            return key
+        return getattr(term, lang, "") or term.en or key
+
+    def data_label(self, key: str, lang: str) -> str:
+        table = "special" if key in self.vocabulary.special else "data"
+        return self.label(table, key, lang)
+
+    # -- adequacy ---------------------------------------------------------------------
+    @property
+    def adequacy_version(self) -> str:
+        return self.adequacy.meta.version
+
+    def adequacy_of(self, country: str) -> AdequacyInfo:
+        """Adequacy per the reference list (not looking at per-transfer overrides)."""
+        meta = self.adequacy.meta
+        entry = self.adequacy.countries.get(country)
+        if entry is None:
+            return AdequacyInfo(
+                country=country,
+                adequate=False,
+                source=f"not listed; list {meta.version} as of {meta.as_of.isoformat()}",
+                verified=True,
+            )
+        basis = _BASIS.get(entry.basis, entry.basis) or "listed"
+        since = f" since {entry.in_force.isoformat()}" if entry.in_force else ""
+        doubt = "" if entry.verified else " (not verified)"
+        return AdequacyInfo(
+            country=country,
+            adequate=entry.adequate,
+            source=f"{basis}{since}{doubt}; list {meta.version} as of {meta.as_of.isoformat()}",
+            verified=entry.verified,
+            in_force=entry.in_force,
+        )
+
+    # -- rulebook ---------------------------------------------------------------------
+    def rule(self, rule_id: str) -> RuleText:
+        return self.rulebook.rules[rule_id]
+
+    def citation(self, rule_id: str, lang: str) -> str:
+        """The rule's citation in `lang`, e.g. "clause 12.1" / "bənd 12.1"."""
+        text = self.rule(rule_id)
+        if text.citation:
+            return text.citation.get(lang) or text.citation.get("en", "")
+        if not text.clause:
+            return ""
+        word = self.rulebook.meta.clause_word
+        return f"{word.get(lang) or word.get('en', 'clause')} {text.clause}"
+
+    # -- countries --------------------------------------------------------------------
+    def country_name(self, code: str, lang: str) -> str:
+        return country_name(code, lang)
+
+
+# -- country names (pycountry and its translations) -------------------------------------
+@cache
+def _translation(lang: str) -> Any:
+    import gettext
+
+    import pycountry
+
+    if lang == "en":
+        return None
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return None
+
+
+@cache
+def country_name(code: str, lang: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code
+    name = str(country.name)
+    translation = _translation(lang)
+    if translation is not None:
+        translated = str(translation.gettext(name))
+        if translated:
+            return translated
+    return str(getattr(country, "common_name", None) or name)
+
+
+# -- loading -----------------------------------------------------------------------------
+_MODELS: dict[str, type[BaseModel]] = {
+    "adequacy.toml": AdequacyFile,
+    "vocabulary.toml": VocabularyFile,
+    "rulebook_az.toml": RulebookFile,
+}
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ReferenceError(path, "not UTF-8 text") from None
+    except OSError as exc:
+        raise ReferenceError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return parse_toml(text), text
+    except TomlError as exc:
+        raise ReferenceError(path, exc.message, exc.line, exc.column) from None
+
+
+@cache
+def _shipped(name: str) -> dict[str, Any]:
+    return _read(SHIPPED_DIR / name)[0]
+
+
+def load_reference(workspace_data: Path | None = None) -> Reference:
+    """Shipped reference data, with the overrides in `workspace_data` (a workspace's
+    `data/` folder) merged over it. Raises ReferenceError naming the bad file."""
+    key = (str(workspace_data.resolve()) if workspace_data else None,)
+    stamps = _override_stamps(workspace_data)
+    return _load_cached(key[0], stamps)
+
+
+def _override_stamps(workspace_data: Path | None) -> tuple[tuple[str, float], ...]:
+    if workspace_data is None:
+        return ()
+    out = []
+    for name in FILES:
+        path = workspace_data / name
+        try:
+            out.append((name, path.stat().st_mtime))
+        except OSError:
+            continue
+    return tuple(out)
+
+
+@cache
+def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ...]) -> Reference:
+    parts: dict[str, Any] = {}
+    overrides: list[Path] = []
+    for name in FILES:
+        raw = _shipped(name)
+        source_path = SHIPPED_DIR / name
+        source_text: str | None = None
+        if workspace_data is not None and any(n == name for n, _ in stamps):
+            path = Path(workspace_data) / name
+            over, source_text = _read(path)
+            raw = _deep_merge(raw, over)
+            overrides.append(path)
+            source_path = path
+        try:
+            parts[name] = _MODELS[name].model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = tuple(err["loc"])
+            line, column = locate(source_text, loc) if source_text else (None, None)
+            path_text = ".".join(str(p) for p in loc)
+            raise ReferenceError(source_path, f"{path_text}: {err['msg']}", line, column) from None
+    reference = Reference(
+        adequacy=parts["adequacy.toml"],  # type: ignore[arg-type]
+        vocabulary=parts["vocabulary.toml"],  # type: ignore[arg-type]
+        rulebook=parts["rulebook_az.toml"],  # type: ignore[arg-type]
+        overrides=overrides,
+    )
+    _check_reference(reference)
+    return reference
+
+
+def _check_reference(reference: Reference) -> None:
+    from xborder.model.countries import is_country_code
+
+    for code in reference.adequacy.countries:
+        if not is_country_code(code):
+            path = next(
+                (p for p in reference.overrides if p.name == "adequacy.toml"),
+                SHIPPED_DIR / "adequacy.toml",
+            )
+            raise ReferenceError(path, f"countries.{code}: not an ISO 3166-1 alpha-2 code")

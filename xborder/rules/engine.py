@@ -1,0 +1,165 @@
+"""Findings, verdicts and the dispatch to a jurisdiction's rulebook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from xborder.model.assessment import Assessment
+
+if TYPE_CHECKING:
+    from xborder.reference import AdequacyInfo, Reference
+
+SEVERITIES = ("blocker", "missing", "pending", "advice")
+"""Finding severities, most serious first."""
+
+VERDICTS = ("permitted", "pending", "incomplete", "blocked", "invalid")
+"""Verdicts, least serious first (the summary's order in FORMAT.md)."""
+
+_SEVERITY_VERDICT = {"blocker": "blocked", "missing": "incomplete", "pending": "pending"}
+_RANK = {"permitted": 0, "pending": 1, "incomplete": 2, "blocked": 3, "invalid": 4}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's finding. Texts are rendered on demand in the language asked for."""
+
+    rule: str
+    severity: str
+    transfer: str | None
+    """The transfer id, or None for the assessment as a whole."""
+    field: Loc
+    """Key path in the assessment file of the field that fixes it (for the wizard)."""
+    params: Mapping[str, str]
+    reference: Reference = field(repr=False, compare=False)
+
+    def message(self, lang: str) -> str:
+        text = self.reference.rule(self.rule).message
+        template = text.get(lang) or text.get("en", self.rule)
+        return template.format_map(_Params(self.params, self.reference, lang))
+
+    def title(self, lang: str) -> str:
+        text = self.reference.rule(self.rule).title
+        return text.get(lang) or text.get("en", self.rule)
+
+    def fix(self, lang: str) -> str:
+        text = self.reference.rule(self.rule).fix
+        return text.get(lang) or text.get("en", "")
+
+    def citation(self, lang: str) -> str:
+        return self.reference.citation(self.rule, lang)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(self.reference.rule(self.rule).sources)
+
+    @property
+    def verified(self) -> bool:
+        return self.reference.rule(self.rule).verified
+
+    def to_json(self, lang: str) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "citation": self.citation(lang),
+            "message": self.message(lang),
+        }
+
+
+class _Params(dict[str, str]):
+    """Renders placeholders: countries by name, data keys and verdicts by label."""
+
+    def __init__(self, params: Mapping[str, str], reference: Reference, lang: str):
+        super().__init__(params)
+        self.reference = reference
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        value = super().__getitem__(key)
+        if key == "country":
+            return f"{self.reference.country_name(value, self.lang)} ({value})"
+        if key == "categories":
+            return ", ".join(
+                self.reference.data_label(item, self.lang) for item in value.split(",") if item
+            )
+        if key == "verdict" and value in _RANK:
+            return self.reference.label("verdict", value, self.lang)
+        return value
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True, slots=True)
+class TransferResult:
+    id: str
+    country: str
+    adequacy: AdequacyInfo
+    verdict: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def adequate(self) -> bool:
+        return self.adequacy.adequate
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The verdict on one assessment, as of a date, with what it relied on."""
+
+    assessment_id: str
+    as_of: dt.date
+    verdict: str
+    findings: tuple[Finding, ...]
+    """Assessment-level findings (not tied to one transfer)."""
+    transfers: tuple[TransferResult, ...]
+    rulebook_version: str
+    adequacy_version: str
+
+    def all_findings(self) -> list[Finding]:
+        out = list(self.findings)
+        for transfer in self.transfers:
+            out.extend(transfer.findings)
+        return out
+
+    def transfer(self, transfer_id: str) -> TransferResult | None:
+        for result in self.transfers:
+            if result.id == transfer_id:
+                return result
+        return None
+
+
+def verdict_of(findings: Iterable[Finding]) -> str:
+    """A transfer's verdict: blocked if any blocker, else incomplete if anything is
+    missing, else pending if anything is pending, else permitted. Advice never counts."""
+    worst = "permitted"
+    for finding in findings:
+        verdict = _SEVERITY_VERDICT.get(finding.severity)
+        if verdict and _RANK[verdict] > _RANK[worst]:
+            worst = verdict
+    return worst
+
+
+def worst_verdict(verdicts: Iterable[str]) -> str:
+    worst = None
+    for verdict in verdicts:
+        if worst is None or _RANK[verdict] > _RANK[worst]:
+            worst = verdict
+    return worst or "incomplete"
+
+
+def verdict_rank(verdict: str) -> int:
+    return _RANK[verdict]
+
+
+def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Evaluation:
+    """Evaluate `assessment` under its jurisdiction's rulebook as of `as_of`."""
+    if assessment.jurisdiction != "az":
+        raise ValueError(f"no rulebook for jurisdiction {assessment.jurisdiction!r}")
+    from xborder.rules import az
+
+    return az.evaluate(assessment, reference, as_of)

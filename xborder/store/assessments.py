@@ -1,0 +1,294 @@
+"""Loading and saving assessment files.
+
+Loading never raises for bad input: every problem comes back as a LoadError with the
+file, line, column and key, so one bad file never stops the others. Saving is canonical
+(same model, same bytes) and atomic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from xborder.model.assessment import Assessment
+from xborder.model.checks import check_assessment
+from xborder.store.atomic import write_atomic
+from xborder.store.migrate import MigrationError, migrate
+from xborder.tomlio import TomlError, dump_toml, locate, parse_toml
+
+if TYPE_CHECKING:
+    from xborder.reference import Reference
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files are refused unread (an assessment is a few kilobytes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """One problem with one file, at a line and column where known (1-based)."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {"message": self.message, "line": self.line, "column": self.column}
+
+
+@dataclass(slots=True)
+class LoadResult:
+    path: Path
+    assessment: Assessment | None
+    errors: list[LoadError] = field(default_factory=list)
+    sha256: str = ""
+    """Digest of the file's bytes as read (to detect changes on disk)."""
+    text: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.assessment is not None and not self.errors
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _type_name(value: object) -> str:
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "int_type": "an integer",
+    "list_type": "an array",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "date_type": "a date (YYYY-MM-DD)",
+    "bool_parsing": "true or false",
+    "int_parsing": "an integer",
+}
+
+
+def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
+    """A pydantic error as (loc, one-line message naming the key)."""
+    loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+    kind = error["type"]
+    key = _key_path(loc)
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return loc, f"unknown key {key!r} (check the spelling)"
+    if kind == "missing":
+        return loc, f"required key {key!r} is missing"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return loc, f"{key}: unknown value {value!r} (expected {expected})"
+    if kind in _EXPECTED:
+        return loc, f"{key}: expected {_EXPECTED[kind]}, got {_type_name(value)}"
+    if kind == "too_short":
+        return loc, f"{key}: needs at least one entry"
+    if kind == "string_too_short":
+        return loc, f"{key}: must not be empty"
+    if kind == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+        return loc, f"{key}: {message}" if key else message
+    return loc, f"{key}: {error['msg']}" if key else str(error["msg"])
+
+
+def load_assessment(path: Path, reference: Reference) -> LoadResult:
+    """Read and validate one assessment file. Never raises for bad content."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return LoadResult(
+                path,
+                None,
+                [
+                    LoadError(
+                        path,
+                        f"file is too large ({size / 1_048_576:.1f} MB; "
+                        f"an assessment is limited to {MAX_FILE_BYTES // 1_048_576} MB)",
+                    )
+                ],
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return LoadResult(path, None, [LoadError(path, "is a folder, not an assessment file")])
+    except OSError as exc:
+        return LoadResult(path, None, [LoadError(path, f"cannot read: {exc.strerror or exc}")])
+    return load_assessment_bytes(path, data, reference)
+
+
+def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> LoadResult:
+    digest = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return LoadResult(
+            path,
+            None,
+            [LoadError(path, "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", 1, 1)],
+            digest,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return LoadResult(
+            path,
+            None,
+            [LoadError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8", line, column)],
+            digest,
+        )
+    result = load_assessment_text(path, text, reference)
+    result.sha256 = digest
+    return result
+
+
+def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadResult:
+    path = Path(path)
+    try:
+        raw = parse_toml(text)
+    except TomlError as exc:
+        return LoadResult(path, None, [LoadError(path, exc.message, exc.line, exc.column)], text=text)
+    return validate_document(path, raw, text, reference)
+
+
+def validate_document(
+    path: Path, raw: dict[str, Any], text: str | None, reference: Reference
+) -> LoadResult:
+    """Validate a parsed document (migrating older schema versions first)."""
+    try:
+        raw = migrate(raw)
+    except MigrationError as exc:
+        line, column = locate(text, ("schema_version",))
+        return LoadResult(path, None, [LoadError(path, str(exc), line, column)], text=text)
+    try:
+        assessment = Assessment.model_validate(raw)
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors(include_url=False):
+            loc, message = describe_error(dict(error))
+            line, column = locate(text, loc)
+            errors.append(LoadError(path, message, line, column))
+        return LoadResult(path, None, errors, text=text)
+    problems = check_assessment(
+        assessment,
+        data_keys=reference.data_keys,
+        special_keys=reference.special_keys,
+        grounds=reference.grounds,
+        stem=path.stem,
+    )
+    if problems:
+        errors = []
+        for loc, message in problems:
+            line, column = locate(text, loc)
+            errors.append(LoadError(path, f"{_key_path(loc)}: {message}", line, column))
+        return LoadResult(path, None, errors, text=text)
+    return LoadResult(path, assessment, [], text=text)
+
+
+# -- saving -----------------------------------------------------------------------------
+_DROP_WHEN_EMPTY = {"notes", "evidence", "verdicts"}
+
+
+def _prune(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            v = _prune(v, k)
+            if v is None:
+                continue
+            if isinstance(v, dict) and not v:
+                continue
+            if k in _DROP_WHEN_EMPTY and v in ("", [], {}):
+                continue
+            out[k] = v
+        return out
+    if isinstance(value, list):
+        return [_prune(item) for item in value]
+    return value
+
+
+def to_document(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as a plain dict in canonical key order, ready for TOML."""
+    raw = assessment.model_dump(mode="python", exclude_none=True)
+    document = _prune(raw)
+    if not document.get("transfers"):
+        document.pop("transfers", None)
+    return document
+
+
+def dump_assessment(assessment: Assessment) -> str:
+    """Canonical TOML text of an assessment: same model, same bytes."""
+    text = dump_toml(to_document(assessment))
+    parse_toml(text)  # the writer's output must always read back
+    return text
+
+
+class ConflictError(Exception):
+    """The file changed on disk since it was read; saving would lose those changes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"{path}: the file changed on disk since it was opened (for example by a git pull); "
+            "not saved, so that nothing is lost"
+        )
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def save_assessment(path: Path, assessment: Assessment, *, expected_sha256: str | None = None) -> str:
+    """Write the canonical text atomically; return the new digest.
+
+    With `expected_sha256` (the digest of the file as it was read, or "" for a file that
+    must not exist yet) the save is refused with ConflictError if the file on disk is
+    no longer that file."""
+    path = Path(path)
+    data = dump_assessment(assessment).encode("utf-8")
+    if expected_sha256 is not None:
+        current = file_digest(path)
+        if (current or "") != expected_sha256:
+            raise ConflictError(path)
+    write_atomic(path, data)
+    return hashlib.sha256(data).hexdigest()

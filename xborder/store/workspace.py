@@ -1,0 +1,155 @@
+"""Workspaces: a folder with xborder.toml, data/assessments/*.toml and reports/."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from xborder.model.workspace import Settings
+from xborder.tomlio import TomlError, locate, parse_toml
+
+if TYPE_CHECKING:
+    from xborder.reference import Reference
+    from xborder.store.assessments import LoadResult
+
+SETTINGS_FILE = "xborder.toml"
+ASSESSMENTS_DIR = Path("data") / "assessments"
+
+
+class WorkspaceError(Exception):
+    """The workspace cannot be used (no xborder.toml, or a broken one)."""
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None, column: int | None = None):
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+        if path is not None and line is not None:
+            text = f"{path}:{line}:{column or 1}: {message}"
+        elif path is not None:
+            text = f"{path}: {message}"
+        else:
+            text = message
+        super().__init__(text)
+
+
+def find_workspace(start: Path | None = None) -> Path | None:
+    """The nearest folder at or above `start` that holds xborder.toml."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    return None
+
+
+def load_settings(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise WorkspaceError("not UTF-8 text: save it as UTF-8", path) from None
+    except OSError as exc:
+        raise WorkspaceError(f"cannot read: {exc.strerror or exc}", path) from None
+    if text.startswith("\ufeff"):
+        raise WorkspaceError("file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", path, 1, 1)
+    try:
+        raw = parse_toml(text)
+    except TomlError as exc:
+        raise WorkspaceError(exc.message, path, exc.line, exc.column) from None
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        from xborder.store.assessments import describe_error
+
+        loc, message = describe_error(dict(exc.errors(include_url=False)[0]))
+        line, column = locate(text, loc)
+        raise WorkspaceError(message, path, line, column) from None
+
+
+@dataclass
+class Workspace:
+    root: Path
+    settings: Settings
+    reference: Reference
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def assessments_dir(self) -> Path:
+        return self.root / ASSESSMENTS_DIR
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    def assessment_path(self, assessment_id: str) -> Path:
+        return self.assessments_dir / f"{assessment_id}.toml"
+
+    def assessment_files(self) -> list[Path]:
+        """Every *.toml in data/assessments, sorted by name (hidden files skipped)."""
+        try:
+            entries = list(os.scandir(self.assessments_dir))
+        except FileNotFoundError:
+            return []
+        return sorted(
+            Path(entry.path)
+            for entry in entries
+            if entry.name.endswith(".toml") and not entry.name.startswith(".")
+        )
+
+    def relative(self, path: Path) -> str:
+        """`path` relative to the workspace root when inside it (for output)."""
+        try:
+            return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
+        except ValueError:
+            return str(path)
+
+    def load(self, path: Path) -> LoadResult:
+        from xborder.store.assessments import load_assessment
+
+        return load_assessment(path, self.reference)
+
+    def load_all(self) -> Iterator[LoadResult]:
+        for path in self.assessment_files():
+            yield self.load(path)
+
+    def find(self, assessment_id: str) -> Path | None:
+        path = self.assessment_path(assessment_id)
+        return path if path.is_file() else None
+
+
+def open_workspace(root: Path | None = None, *, search: bool = True) -> Workspace:
+    """Open the workspace at `root` (or the nearest one above the current folder)."""
+    from xborder.reference import ReferenceError, load_reference
+
+    if root is not None and not search:
+        folder = Path(root).resolve()
+        if not (folder / SETTINGS_FILE).is_file():
+            raise WorkspaceError(
+                f"no {SETTINGS_FILE} in {folder}: create a workspace with `xborder init {folder}`"
+            )
+    else:
+        found = find_workspace(root)
+        if found is None:
+            where = Path(root or Path.cwd()).resolve()
+            raise WorkspaceError(
+                f"no {SETTINGS_FILE} in {where} or any folder above it: "
+                "create a workspace with `xborder init`, or name one with --workspace DIR"
+            )
+        folder = found
+    settings = load_settings(folder / SETTINGS_FILE)
+    try:
+        reference = load_reference(folder / "data")
+    except ReferenceError as exc:
+        raise WorkspaceError(exc.message, exc.path, exc.line, exc.column) from None
+    return Workspace(folder, settings, reference)
