@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,28 +85,43 @@ def _finding_json(finding: Any, lang: str) -> dict[str, Any]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, settings: Any, as_of: dt.date, lang: str) -> None:
+def _init_worker(root: str, settings: Any, as_of: dt.date, lang: str, fmt: str) -> None:
     from xborder.reference import load_reference
 
     reference = load_reference(Path(root) / "data")
-    _WORKER["ws"] = Workspace(Path(root), settings, reference)
-    _WORKER["as_of"] = as_of
-    _WORKER["lang"] = lang
+    _WORKER.update(ws=Workspace(Path(root), settings, reference), as_of=as_of, lang=lang, fmt=fmt)
 
 
-def _check_chunk(paths: list[str]) -> list[dict[str, Any]]:
-    ws, as_of, lang = _WORKER["ws"], _WORKER["as_of"], _WORKER["lang"]
-    return [check_one(ws, Path(p), as_of, lang) for p in paths]
+def _pack(entry: dict[str, Any], fmt: str) -> tuple[str, bool, Any]:
+    """(verdict, any transfer blocked, payload): JSON text for json, the entry for text."""
+    blocked = any(t["verdict"] == "blocked" for t in entry["transfers"])
+    payload = _entry_json(entry) if fmt == "json" else entry
+    return entry["verdict"], blocked, payload
+
+
+def _entry_json(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _check_chunk(paths: list[str]) -> list[tuple[str, bool, Any]]:
+    ws, as_of, lang, fmt = _WORKER["ws"], _WORKER["as_of"], _WORKER["lang"], _WORKER["fmt"]
+    return [_pack(check_one(ws, Path(p), as_of, lang), fmt) for p in paths]
 
 
 def evaluate_files(
-    workspace: Workspace, files: list[Path], as_of: dt.date, lang: str, jobs: int | None = None
-) -> Iterable[dict[str, Any]]:
-    """Entries in file order, using all cores for large sets."""
+    workspace: Workspace,
+    files: list[Path],
+    as_of: dt.date,
+    lang: str,
+    fmt: str = "text",
+    jobs: int | None = None,
+) -> Iterator[tuple[str, bool, Any]]:
+    """(verdict, blocked, payload) per file in file order, on all cores for large sets.
+    Workers serialise their own JSON, so the parent only streams text."""
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(files) < PARALLEL_THRESHOLD:
         for path in files:
-            yield check_one(workspace, path, as_of, lang)
+            yield _pack(check_one(workspace, path, as_of, lang), fmt)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -119,50 +134,48 @@ def evaluate_files(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(str(workspace.root), workspace.settings, as_of, lang),
+        initargs=(str(workspace.root), workspace.settings, as_of, lang, fmt),
     ) as pool:
-        for entries in pool.map(_check_chunk, chunks):
-            yield from entries
+        for results in pool.map(_check_chunk, chunks):
+            yield from results
 
 
 # -- output -----------------------------------------------------------------------------
 VERDICT_ORDER = ("permitted", "pending", "incomplete", "blocked", "invalid")
 
 
-def exit_status(entries: Iterable[dict[str, Any]]) -> int:
-    status = EXIT_OK
-    for entry in entries:
-        if entry["verdict"] == "invalid":
-            return EXIT_INVALID
-        if any(t["verdict"] == "blocked" for t in entry["transfers"]):
-            status = EXIT_BLOCKED
-    return status
-
-
 def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, lang: str) -> int:
     files = collect_paths(workspace, paths)
-    entries = list(evaluate_files(workspace, files, as_of, lang))
     summary = {verdict: 0 for verdict in VERDICT_ORDER}
-    for entry in entries:
-        summary[entry["verdict"]] += 1
+    any_blocked = False
+    results = evaluate_files(workspace, files, as_of, lang, fmt)
     if fmt == "json":
-        report = {
-            "as_of": as_of.isoformat(),
-            "assessments": entries,
+        write = sys.stdout.write
+        write('{\n  "as_of": ' + json.dumps(as_of.isoformat()) + ',\n  "assessments": [')
+        for index, (verdict, blocked, text) in enumerate(results):
+            summary[verdict] += 1
+            any_blocked = any_blocked or blocked
+            write(("," if index else "") + "\n    " + text)
+        tail = {
             "summary": summary,
-            "rulebook": {
-                "id": "az",
-                "version": workspace.reference.rulebook.meta.version,
-            },
+            "rulebook": {"id": "az", "version": workspace.reference.rulebook.meta.version},
             "adequacy": {
                 "version": workspace.reference.adequacy_version,
                 "as_of": workspace.reference.adequacy.meta.as_of.isoformat(),
             },
         }
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
+        write(("\n  ]," if files else "],") + body + "\n}\n")
     else:
+        entries = []
+        for verdict, blocked, entry in results:
+            summary[verdict] += 1
+            any_blocked = any_blocked or blocked
+            entries.append(entry)
         print_text(workspace, entries, summary, as_of, lang)
-    return exit_status(entries)
+    if summary["invalid"]:
+        return EXIT_INVALID
+    return EXIT_BLOCKED if any_blocked else EXIT_OK
 
 
 SEVERITY_MARK = {"blocker": "✗", "missing": "?", "pending": "…", "advice": "i"}

@@ -109,6 +109,10 @@ class Workspace:
 
     def relative(self, path: Path) -> str:
         """`path` relative to the workspace root when inside it (for output)."""
+        text = str(path)
+        prefix = str(self.root) + os.sep
+        if text.startswith(prefix):
+            return text[len(prefix):].replace(os.sep, "/")
         try:
             return Path(os.path.relpath(Path(path).absolute(), self.root)).as_posix()
         except ValueError:
