@@ -166,16 +166,15 @@ def _resolve(
     array of tables on the way (so `[transfers.recipient]` -> ("transfers", 2, "recipient"))."""
     path: Path_ = ()
     for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if last and is_aot:
+        if is_aot and i == len(parts) - 1:
             count = aot_counts.get((path, part), 0)
             aot_counts[(path, part)] = count + 1
             positions.setdefault((*path, part), here)
             return (*path, part, count)
         path = (*path, part)
-        count = aot_counts.get((path[:-1], part))
-        if count is not None and not last or count is not None and last:
-            path = (*path, count - 1)
+        seen = aot_counts.get((path[:-1], part))
+        if seen is not None:
+            path = (*path, seen - 1)
     return path
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+ReportLanguage = Literal["az", "en"]
+
 from pydantic import BaseModel, ConfigDict, Field
 
 Language = Literal["az", "en", "ru"]
@@ -28,8 +30,11 @@ class OperatorDefaults(_Model):
     """Person responsible for organising the processing (named in the notice)."""
 
 
+_REPORT_LANGS: tuple[ReportLanguage, ...] = ("az", "en")
+
+
 class ReportSettings(_Model):
-    languages: list[Literal["az", "en"]] = Field(default_factory=lambda: ["az", "en"])
+    languages: list[ReportLanguage] = Field(default_factory=lambda: list(_REPORT_LANGS), min_length=1)
     """Languages of generated reports."""
 
 

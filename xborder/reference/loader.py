@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -318,9 +318,9 @@ def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ..
             path_text = ".".join(str(p) for p in loc)
             raise ReferenceError(source_path, f"{path_text}: {err['msg']}", line, column) from None
     reference = Reference(
-        adequacy=parts["adequacy.toml"],  # type: ignore[arg-type]
-        vocabulary=parts["vocabulary.toml"],  # type: ignore[arg-type]
-        rulebook=parts["rulebook_az.toml"],  # type: ignore[arg-type]
+        adequacy=cast(AdequacyFile, parts["adequacy.toml"]),
+        vocabulary=cast(VocabularyFile, parts["vocabulary.toml"]),
+        rulebook=cast(RulebookFile, parts["rulebook_az.toml"]),
         overrides=overrides,
     )
     _check_reference(reference)

@@ -253,14 +253,14 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
     for index, transfer in enumerate(assessment.transfers):
         adequacy = adequacy_for(transfer, reference)
         ctx = _Ctx(assessment, index, transfer, adequacy, reference, as_of)
-        findings = [finding for rule in TRANSFER_RULES for finding in rule(ctx)]
+        found = [finding for rule in TRANSFER_RULES for finding in rule(ctx)]
         results.append(
             TransferResult(
                 id=transfer.id,
                 country=transfer.country,
                 adequacy=adequacy,
-                verdict=verdict_of(findings),
-                findings=tuple(findings),
+                verdict=verdict_of(found),
+                findings=tuple(found),
             )
         )
     verdict = worst_verdict(result.verdict for result in results)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
 from xborder.model.assessment import Assessment
@@ -35,7 +36,7 @@ class Finding:
     field: Loc
     """Key path in the assessment file of the field that fixes it (for the wizard)."""
     params: Mapping[str, str]
-    reference: Reference = field(repr=False, compare=False)
+    reference: Reference = dc_field(repr=False, compare=False)
 
     def message(self, lang: str) -> str:
         text = self.reference.rule(self.rule).message

@@ -247,7 +247,7 @@ def _prune(value: Any, key: str | None = None) -> Any:
 def to_document(assessment: Assessment) -> dict[str, Any]:
     """The assessment as a plain dict in canonical key order, ready for TOML."""
     raw = assessment.model_dump(mode="python", exclude_none=True)
-    document = _prune(raw)
+    document: dict[str, Any] = _prune(raw)
     if not document.get("transfers"):
         document.pop("transfers", None)
     return document
