@@ -1,0 +1,342 @@
+"""The life of an assessment: review states, approval, and what falls due when.
+
+Pure functions (no I/O, no clock: "today" is always passed in), shared by the CLI
+(`xborder approve`, `status`, `due`) and the wizard's home-screen badges.
+
+    due_items(assessment, evaluation, as_of, within_days) -> list[DueItem]
+    transition(assessment, target, ...) -> Assessment      (draft/in_review/withdrawn/...)
+    approve(assessment, evaluation, reviewer, on, ...) -> Assessment
+
+States (FORMAT.md `status`): draft -> in_review -> approved | rejected; withdrawn at any
+time. An approved assessment goes back to in_review for a re-assessment and may be
+approved again at its periodic review; a rejected one goes back to draft to be reworked;
+a withdrawn one may be reopened as a draft.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from xborder.model.assessment import Approval, Assessment
+
+if TYPE_CHECKING:
+    from xborder.rules.engine import Evaluation
+
+DueKind = Literal["review", "notification", "recipient_info"]
+DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info")
+"""What can fall due: the periodic review (next_review), the clause 12.1 notification
+(to be sent strictly before the transfer starts), the clause 12.2 recipient information
+(to be obtained on or before the day the notification is sent)."""
+
+DEFAULT_WITHIN_DAYS = 30
+
+INACTIVE = ("rejected", "withdrawn")
+"""Statuses under which nothing falls due: the transfers will not happen as recorded."""
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("in_review", "withdrawn"),
+    "in_review": ("approved", "rejected", "draft", "withdrawn"),
+    "approved": ("approved", "in_review", "withdrawn"),
+    "rejected": ("draft", "withdrawn"),
+    "withdrawn": ("draft",),
+}
+"""status -> the statuses it may move to. approved -> approved is the periodic review
+(approving again records the new decision and moves next_review on)."""
+
+DECISIONS = ("approved", "rejected")
+"""Statuses reached only through a reviewer's decision (`approve`, `reject`)."""
+
+
+class LifecycleError(ValueError):
+    """A transition that is not allowed; the message says what to do instead."""
+
+
+# -- what falls due ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One thing that falls due (or is overdue) for one assessment or transfer."""
+
+    kind: DueKind
+    assessment_id: str
+    transfer_id: str | None
+    """The transfer it concerns; None for the assessment as a whole (the review)."""
+    date: dt.date
+    """The last day to act: next_review; the day before the transfer starts (the
+    notification must precede it); for recipient information, that same day, or the
+    day the notification was sent when it was sent without it."""
+    overdue: bool
+    """`date` is already past (as of the day asked for)."""
+    as_of: dt.date | None = None
+    title: str = ""
+    """The assessment's title."""
+    recipient: str = ""
+    country: str = ""
+    start: dt.date | None = None
+    """The transfer's start (for notification and recipient information)."""
+    sent: dt.date | None = None
+    """The notification's date when it was sent without the recipient information."""
+    verdict: str | None = None
+    """The transfer's (or, for a review, the assessment's) verdict when evaluated."""
+
+    @property
+    def days(self) -> int | None:
+        """Days from as_of to the date: negative when overdue, 0 on the day."""
+        return None if self.as_of is None else (self.date - self.as_of).days
+
+    def message(self, lang: str) -> str:
+        """One line for a person, in Azerbaijani ("az") or English (anything else)."""
+        texts = _TEXTS["az" if lang == "az" else "en"]
+        who = f"{self.recipient} ({self.country})" if self.recipient else self.country
+        if self.kind == "review":
+            key = "review_overdue" if self.overdue else "review_due"
+        elif self.kind == "notification":
+            key = "notify_overdue" if self.overdue else "notify_due"
+        elif self.sent is not None:
+            key = "info_after_sent"
+        else:
+            key = "info_overdue" if self.overdue else "info_due"
+        text = texts[key].format(
+            date=self.date.isoformat(),
+            start=self.start.isoformat() if self.start else "",
+            sent=self.sent.isoformat() if self.sent else "",
+            who=who,
+        )
+        days = self.days
+        if days is not None:
+            if days < 0:
+                text += texts["late"].format(n=-days)
+            elif days == 0:
+                text += texts["today"]
+            else:
+                text += texts["left"].format(n=days)
+        return text
+
+    def to_json(self, lang: str = "en") -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "assessment": self.assessment_id,
+            "transfer": self.transfer_id,
+            "date": self.date.isoformat(),
+            "overdue": self.overdue,
+            "days": self.days,
+            "message": self.message(lang),
+        }
+
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "review_due": "periodic review due by {date}",
+        "review_overdue": "periodic review was due on {date}",
+        "notify_due": "notify the authority (clause 12.1) of the transfer to {who} by {date}: it starts on {start}",
+        "notify_overdue": "the transfer to {who} started (or was to start) on {start} without prior notification of the authority (clause 12.1)",
+        "info_due": "obtain the information from {who} (clause 12.2) by {date}, before notifying the authority",
+        "info_overdue": "the information from {who} (clause 12.2) was not obtained before the transfer's start on {start}",
+        "info_after_sent": "the notification was sent on {sent} but the information from {who} (clause 12.2) is still not recorded as obtained",
+        "late": " ({n} days overdue)",
+        "today": " (today)",
+        "left": " ({n} days left)",
+    },
+    "az": {
+        "review_due": "təkrar baxış {date} tarixinədək keçirilməlidir",
+        "review_overdue": "təkrar baxış {date} tarixində keçirilməli idi",
+        "notify_due": "{who} üçün ötürmə barədə səlahiyyətli orqana bildiriş (bənd 12.1) {date} tarixinədək göndərilməlidir: ötürmə {start} tarixində başlayır",
+        "notify_overdue": "{who} üçün ötürmə səlahiyyətli orqana əvvəlcədən bildiriş (bənd 12.1) göndərilmədən {start} tarixində başlayıb (və ya başlamalı idi)",
+        "info_due": "{who} tərəfindən məlumat (bənd 12.2) bildirişdən əvvəl, {date} tarixinədək alınmalıdır",
+        "info_overdue": "{who} tərəfindən məlumat (bənd 12.2) ötürmənin {start} tarixində başlamasından əvvəl alınmayıb",
+        "info_after_sent": "bildiriş {sent} tarixində göndərilib, lakin {who} tərəfindən məlumatın (bənd 12.2) alınması hələ qeyd edilməyib",
+        "late": " ({n} gün gecikir)",
+        "today": " (bu gün)",
+        "left": " ({n} gün qalıb)",
+    },
+}
+
+
+def due_items(
+    assessment: Assessment,
+    evaluation: Evaluation | None,
+    as_of: dt.date,
+    within_days: int = DEFAULT_WITHIN_DAYS,
+) -> list[DueItem]:
+    """What falls due for `assessment` on or before `as_of + within_days`, overdue items
+    included, sorted by date. Nothing falls due for a rejected or withdrawn assessment.
+
+    A transfer with no `start` has no deadline yet (`check` reports the missing date);
+    a transfer already notified has nothing due, unless the notice went out without
+    the recipient information (then that is overdue since the day it was sent).
+    `evaluation` (of this assessment, any as-of) only adds verdicts to the items."""
+    if within_days < 0:
+        raise ValueError("within_days must not be negative")
+    if evaluation is not None and evaluation.assessment_id != assessment.id:
+        raise ValueError(
+            f"evaluation of {evaluation.assessment_id!r} given for assessment {assessment.id!r}"
+        )
+    if assessment.status in INACTIVE:
+        return []
+    horizon = as_of + dt.timedelta(days=within_days)
+    items: list[DueItem] = []
+
+    def add(item: DueItem) -> None:
+        if item.overdue or item.date <= horizon:
+            items.append(item)
+
+    if assessment.next_review is not None:
+        add(
+            DueItem(
+                kind="review",
+                assessment_id=assessment.id,
+                transfer_id=None,
+                date=assessment.next_review,
+                overdue=assessment.next_review < as_of,
+                as_of=as_of,
+                title=assessment.title,
+                verdict=evaluation.verdict if evaluation is not None else None,
+            )
+        )
+    for transfer in assessment.transfers:
+        result = evaluation.transfer(transfer.id) if evaluation is not None else None
+        common = {
+            "assessment_id": assessment.id,
+            "transfer_id": transfer.id,
+            "as_of": as_of,
+            "title": assessment.title,
+            "recipient": transfer.recipient.name,
+            "country": transfer.country,
+            "start": transfer.start,
+            "verdict": result.verdict if result is not None else None,
+        }
+        sent = transfer.notification.sent if transfer.notification else None
+        obtained = transfer.recipient_info.obtained if transfer.recipient_info else None
+        if sent is not None:
+            if obtained is None:
+                add(DueItem(kind="recipient_info", date=sent, overdue=True, sent=sent, **common))  # type: ignore[arg-type]
+            continue
+        if transfer.start is None:
+            continue
+        deadline = transfer.start - dt.timedelta(days=1)
+        overdue = deadline < as_of
+        if obtained is None:
+            add(DueItem(kind="recipient_info", date=deadline, overdue=overdue, **common))  # type: ignore[arg-type]
+        add(DueItem(kind="notification", date=deadline, overdue=overdue, **common))  # type: ignore[arg-type]
+    items.sort(key=_order)
+    return items
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(DUE_KINDS)}
+
+
+def _order(item: DueItem) -> tuple[object, ...]:
+    return (item.date, item.assessment_id, item.transfer_id or "", _KIND_ORDER[item.kind])
+
+
+def sort_items(items: list[DueItem]) -> list[DueItem]:
+    """Items of several assessments in one order: by date, assessment, transfer, kind."""
+    return sorted(items, key=_order)
+
+
+# -- states -----------------------------------------------------------------------------
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved `months` calendar months ahead, clamped to the month's last day
+    (2026-01-31 + 1 month = 2026-02-28)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def allowed(current: str, target: str) -> bool:
+    return target in TRANSITIONS.get(current, ())
+
+
+def transition(
+    assessment: Assessment,
+    target: str,
+    *,
+    by: str | None = None,
+    on: dt.date | None = None,
+    reason: str | None = None,
+) -> Assessment:
+    """Move to `target` (draft, in_review, withdrawn, or rejected with a reviewer, a
+    date and a reason); approval goes through `approve`. Returns a new Assessment.
+
+    Moving to in_review records `by` as the assessor when given."""
+    current = assessment.status
+    if target == "approved":
+        raise LifecycleError("approving records the reviewer and the verdicts: use `xborder approve`")
+    if target not in TRANSITIONS:
+        raise LifecycleError(f"unknown status {target!r} (expected one of {', '.join(TRANSITIONS)})")
+    if target == current:
+        raise LifecycleError(f"{assessment.id} is already {current}")
+    if not allowed(current, target):
+        raise LifecycleError(_refusal(assessment.id, current, target))
+    changes: dict[str, object] = {"status": target}
+    if target == "rejected":
+        if not by or not by.strip():
+            raise LifecycleError("rejecting needs the reviewer's name (--by NAME)")
+        if not reason or not reason.strip():
+            raise LifecycleError("rejecting needs a recorded reason (--reason TEXT)")
+        if on is None:
+            raise LifecycleError("rejecting needs the date of the decision")
+        changes["approval"] = Approval(reviewer=by.strip(), date=on, reason=reason.strip())
+    elif target == "in_review" and by and by.strip():
+        changes["assessor"] = by.strip()
+    return _updated(assessment, changes)
+
+
+def _refusal(ident: str, current: str, target: str) -> str:
+    nexts = ", ".join(TRANSITIONS.get(current, ())) or "nothing"
+    hint = ""
+    if target in DECISIONS and current == "draft":
+        hint = f"; submit it for review first (`xborder status {ident} --set in_review`)"
+    return f"{ident} is {current}: it cannot become {target} (from {current}: {nexts}){hint}"
+
+
+def approve(
+    assessment: Assessment,
+    evaluation: Evaluation,
+    reviewer: str,
+    on: dt.date,
+    *,
+    period_months: int,
+    reason: str | None = None,
+) -> Assessment:
+    """Approve `assessment` (in review, or approved and now re-reviewed) as judged by
+    `evaluation`: record the reviewer, date, reason, adequacy-list version and each
+    transfer's verdict, and set next_review `period_months` after `on`.
+
+    Refused when the verdict is not `permitted` unless a reason is recorded."""
+    if evaluation.assessment_id != assessment.id:
+        raise ValueError("the evaluation is of another assessment")
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise LifecycleError("approving needs the reviewer's name (--by NAME)")
+    if not allowed(assessment.status, "approved"):
+        raise LifecycleError(_refusal(assessment.id, assessment.status, "approved"))
+    reason = reason.strip() if reason else None
+    if evaluation.verdict != "permitted" and not reason:
+        raise LifecycleError(
+            f"{assessment.id} is {evaluation.verdict}, not permitted, as of {evaluation.as_of}: "
+            "approve it only with a recorded reason (--reason TEXT)"
+        )
+    approval = Approval(
+        reviewer=reviewer,
+        date=on,
+        reason=reason,
+        adequacy_version=evaluation.adequacy_version,
+        verdicts={t.id: t.verdict for t in evaluation.transfers},
+    )
+    return _updated(
+        assessment,
+        {"status": "approved", "approval": approval, "next_review": add_months(on, period_months)},
+    )
+
+
+def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:
+    """A validated copy with `changes` (model_copy would skip validation)."""
+    data = assessment.model_dump()
+    for key, value in changes.items():
+        data[key] = value.model_dump() if isinstance(value, Approval) else value
+    return Assessment.model_validate(data)
