@@ -12,6 +12,7 @@ are formatted by tomli-w.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -38,6 +39,18 @@ class TomlError(ValueError):
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
+_DECLARED = re.compile(r"^Cannot declare (\(.*\)) twice$")
+
+
+def _dotted(names: str) -> str:
+    """tomli's "('transfers', 'recipient')" as "transfers.recipient"."""
+    try:
+        parts = ast.literal_eval(names)
+    except (ValueError, SyntaxError):
+        return names
+    if isinstance(parts, str):
+        parts = (parts,)
+    return ".".join(str(part) for part in parts)
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -56,7 +69,10 @@ def parse_toml(text: str) -> dict[str, Any]:
             message = _AT_END.sub("", message)
             line = text.count("\n") + 1
             column = 1
-        if message == "Cannot overwrite a value" or message.startswith("Cannot declare"):
+        declared = _DECLARED.match(message)
+        if declared:
+            message = f"duplicate table [{_dotted(declared.group(1))}]: declared twice"
+        elif message == "Cannot overwrite a value" or message.startswith("Cannot declare"):
             message = "duplicate key: " + message[0].lower() + message[1:]
         raise TomlError(message, line, column) from None
 

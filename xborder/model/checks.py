@@ -24,7 +24,7 @@ def check_assessment(
     problems: list[tuple[Loc, str]] = []
     if stem is not None and assessment.id != stem:
         problems.append(
-            (("id",), f"id {assessment.id!r} differs from the file name {stem}.toml: they must be equal")
+            (("id",), f"{assessment.id!r} differs from the file name {stem}.toml: they must be equal")
         )
     if assessment.jurisdiction not in KNOWN_JURISDICTIONS:
         problems.append(

@@ -88,6 +88,8 @@ def _type_name(value: object) -> str:
         return "a date-time"
     if isinstance(value, dt.date):
         return "a date"
+    if isinstance(value, dt.time):
+        return "a time"
     return type(value).__name__
 
 
@@ -120,6 +122,8 @@ def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
     if kind in _EXPECTED:
         return loc, f"{key}: expected {_EXPECTED[kind]}, got {_type_name(value)}"
     if kind == "too_short":
+        if isinstance(value, str):  # a constrained string reports too_short, not string_too_short
+            return loc, f"{key}: must not be empty"
         return loc, f"{key}: needs at least one entry"
     if kind == "string_too_short":
         return loc, f"{key}: must not be empty"
