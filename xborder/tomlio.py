@@ -57,6 +57,8 @@ def parse_toml(text: str) -> dict[str, Any]:
     """Parse TOML text; raise TomlError with a position on any syntax error."""
     try:
         return _toml.loads(text)
+    except RecursionError:  # tomli recurses on nested arrays/inline tables (hostile input)
+        raise TomlError("arrays or inline tables are nested too deeply", *_deepest(text)) from None
     except _toml.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         column = getattr(exc, "colno", None)
@@ -75,6 +77,17 @@ def parse_toml(text: str) -> dict[str, Any]:
         elif message == "Cannot overwrite a value" or message.startswith("Cannot declare"):
             message = "duplicate key: " + message[0].lower() + message[1:]
         raise TomlError(message, line, column) from None
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where bracket nesting first gets deep (for the too-deep error): line, column."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for column, char in enumerate(line, start=1):
+            depth += (char in "[{") - (char in "]}")
+            if depth > 100:
+                return number, column
+    return 1, 1
 
 
 # -- positions --------------------------------------------------------------------------

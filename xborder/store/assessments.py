@@ -8,20 +8,25 @@ file, line, column and key, so one bad file never stops the others. Saving is ca
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from xborder.model.assessment import Assessment
+from xborder.model.assessment import ID_PATTERN, Assessment
 from xborder.model.checks import check_assessment
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
-from xborder.tomlio import TomlError, dump_toml, locate, parse_toml
+from xborder.tomlio import TomlError, dump_toml, index_positions, locate, parse_toml
 
 if TYPE_CHECKING:
     from xborder.reference import Reference
+
+_ID_RE = re.compile(ID_PATTERN)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Larger files are refused unread (an assessment is a few kilobytes)."""
@@ -137,25 +142,40 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     """Read and validate one assessment file. Never raises for bad content."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return LoadResult(
-                path,
-                None,
-                [
-                    LoadError(
-                        path,
-                        f"file is too large ({size / 1_048_576:.1f} MB; "
-                        f"an assessment is limited to {MAX_FILE_BYTES // 1_048_576} MB)",
-                    )
-                ],
-            )
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            target = os.readlink(path)
+            return _fail(path, f"broken symbolic link (it points to {target}, which does not exist)")
+        return _fail(path, "cannot read: No such file or directory")
+    except OSError as exc:
+        return _fail(path, f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return _fail(path, "is a folder, not an assessment file")
+    if not stat.S_ISREG(info.st_mode):
+        return _fail(path, "is not a regular file (a pipe, socket or device): not read")
+    if info.st_size > MAX_FILE_BYTES:
+        return _fail(path, _too_large(info.st_size))
+    try:
         data = path.read_bytes()
     except IsADirectoryError:
-        return LoadResult(path, None, [LoadError(path, "is a folder, not an assessment file")])
+        return _fail(path, "is a folder, not an assessment file")
     except OSError as exc:
-        return LoadResult(path, None, [LoadError(path, f"cannot read: {exc.strerror or exc}")])
+        return _fail(path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_FILE_BYTES:  # it grew after stat
+        return _fail(path, _too_large(len(data)))
     return load_assessment_bytes(path, data, reference)
+
+
+def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> LoadResult:
+    return LoadResult(path, None, [LoadError(path, message, line, column)])
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"file is too large ({size / 1_048_576:.1f} MB; "
+        f"an assessment is limited to {MAX_FILE_BYTES // 1_048_576} MB)"
+    )
 
 
 def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> LoadResult:
@@ -185,17 +205,96 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
 
 def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadResult:
     path = Path(path)
+    problem = text_problem(text)
+    if problem is not None:
+        message, line, column = problem
+        return LoadResult(path, None, [LoadError(path, message, line, column)], text=text)
     try:
         raw = parse_toml(text)
     except TomlError as exc:
-        return LoadResult(path, None, [LoadError(path, exc.message, exc.line, exc.column)], text=text)
+        message = syntax_message(text, exc)
+        return LoadResult(path, None, [LoadError(path, message, exc.line, exc.column)], text=text)
+    if not raw:
+        return LoadResult(
+            path, None, [LoadError(path, "the file is empty: it holds no assessment", 1, 1)], text=text
+        )
     return validate_document(path, raw, text, reference)
+
+
+# -- hostile text -----------------------------------------------------------------------
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.MULTILINE)
+
+
+def text_problem(text: str) -> tuple[str, int, int] | None:
+    """A problem of the text as a whole that TOML would report obscurely, if any:
+    an unresolved git merge conflict, or a carriage return without a line feed.
+    Returns (message, line, column)."""
+    match = _CONFLICT.search(text)
+    if match is not None and _looks_like_conflict(text):
+        line = text.count("\n", 0, match.start()) + 1
+        return (
+            f"unresolved git merge conflict (marker {match.group(1)!r} at the start of the line): "
+            "keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
+            line,
+            1,
+        )
+    index = text.find("\r")
+    while index != -1:
+        if not text.startswith("\n", index + 1):
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
+            return (
+                "carriage return (CR) without a line feed: save the file with LF "
+                "(or Windows CRLF) line endings",
+                line,
+                column,
+            )
+        index = text.find("\r", index + 1)
+    return None
+
+
+def _looks_like_conflict(text: str) -> bool:
+    """Both an opening and a closing marker: `=======` alone may sit in a string."""
+    return bool(re.search(r"^<{7}", text, re.MULTILINE)) and bool(
+        re.search(r"^>{7}", text, re.MULTILINE)
+    )
+
+
+def syntax_message(text: str, error: TomlError) -> str:
+    """The parser's message, naming the key on the line it points at when there is one."""
+    if error.line is None:
+        return error.message
+    key = key_at_line(text, error.line)
+    if key and repr(key) not in error.message:
+        return f"{error.message} (key {key!r})"
+    return error.message
+
+
+def key_at_line(text: str, line: int) -> str | None:
+    """The dotted key path (transfers[1].start) defined on `line`, if any."""
+    head = "\n".join(text.split("\n")[:line])
+    best: tuple[Any, ...] | None = None
+    for loc, (number, _column) in index_positions(head).items():
+        if number == line and (best is None or len(loc) > len(best)):
+            best = loc
+    return _key_path(best) if best else None
 
 
 def validate_document(
     path: Path, raw: dict[str, Any], text: str | None, reference: Reference
 ) -> LoadResult:
     """Validate a parsed document (migrating older schema versions first)."""
+    if not _ASSESSMENT_KEYS.intersection(raw):
+        return LoadResult(
+            path,
+            None,
+            [LoadError(path, "not an xborder assessment: it has none of the keys "
+                       + ", ".join(sorted(_ASSESSMENT_KEYS)), 1, 1)],
+            text=text,
+        )
+    stem_error = _stem_error(path, text)
+    if stem_error is not None:
+        return LoadResult(path, None, [stem_error], text=text)
     try:
         raw = migrate(raw)
     except MigrationError as exc:
@@ -224,6 +323,27 @@ def validate_document(
             errors.append(LoadError(path, f"{_key_path(loc)}: {message}", line, column))
         return LoadResult(path, None, errors, text=text)
     return LoadResult(path, assessment, [], text=text)
+
+
+_ASSESSMENT_KEYS = frozenset({"schema_version", "id", "title", "created", "operator", "processing", "transfers"})
+
+
+def _stem_error(path: Path, text: str | None) -> LoadError | None:
+    """The file name must be a valid id (it is the assessment's id): refuse names with
+    spaces, capitals, dots or other characters before anything else."""
+    stem = path.stem
+    if _ID_RE.match(stem):
+        return None
+    line, column = locate(text, ("id",))
+    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
+    hint = f" (for example {suggestion}.toml)" if suggestion and _ID_RE.match(suggestion) else ""
+    return LoadError(
+        path,
+        f"id: the file name {path.name!r} is not a valid assessment id: rename the file to "
+        f"lowercase letters, digits and '-'{hint}",
+        line or 1,
+        column or 1,
+    )
 
 
 # -- saving -----------------------------------------------------------------------------

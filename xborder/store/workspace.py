@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from xborder.model.assessment import ID_PATTERN
 from xborder.model.workspace import Settings
 from xborder.tomlio import TomlError, locate, parse_toml
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from xborder.store.assessments import LoadResult
 
 SETTINGS_FILE = "xborder.toml"
+_ID_RE = re.compile(ID_PATTERN)
 ASSESSMENTS_DIR = Path("data") / "assessments"
 
 
@@ -56,10 +59,16 @@ def load_settings(path: Path) -> Settings:
         raise WorkspaceError(f"cannot read: {exc.strerror or exc}", path) from None
     if text.startswith("\ufeff"):
         raise WorkspaceError("file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", path, 1, 1)
+    from xborder.store.assessments import syntax_message, text_problem
+
+    problem = text_problem(text)
+    if problem is not None:
+        message, line, column = problem
+        raise WorkspaceError(message, path, line, column)
     try:
         raw = parse_toml(text)
     except TomlError as exc:
-        raise WorkspaceError(exc.message, path, exc.line, exc.column) from None
+        raise WorkspaceError(syntax_message(text, exc), path, exc.line, exc.column) from None
     try:
         return Settings.model_validate(raw)
     except ValidationError as exc:
@@ -93,6 +102,10 @@ class Workspace:
         return self.root / "reports"
 
     def assessment_path(self, assessment_id: str) -> Path:
+        """data/assessments/<id>.toml; ValueError for a string that is not a valid id
+        (so that no id such as "../x" can name a file elsewhere)."""
+        if not _ID_RE.match(assessment_id):
+            raise ValueError(f"invalid assessment id {assessment_id!r}: use a-z, 0-9 and '-', up to 64")
         return self.assessments_dir / f"{assessment_id}.toml"
 
     def assessment_files(self) -> list[Path]:
@@ -119,15 +132,37 @@ class Workspace:
             return str(path)
 
     def load(self, path: Path) -> LoadResult:
-        from xborder.store.assessments import load_assessment
+        from xborder.store.assessments import LoadError, LoadResult, load_assessment
 
+        outside = self.escapes(path)
+        if outside is not None:
+            message = (
+                f"symbolic link to a file outside the workspace ({outside}): not read; "
+                "keep assessments inside the workspace"
+            )
+            return LoadResult(Path(path), None, [LoadError(Path(path), message)])
         return load_assessment(path, self.reference)
+
+    def escapes(self, path: Path) -> Path | None:
+        """For a symbolic link inside the workspace that leads to a file outside it:
+        where it leads. None otherwise (a file named outside the workspace on the command
+        line is the user's choice; a linked folder is a deliberate setup)."""
+        path = Path(os.path.abspath(path))
+        if not path.is_symlink() or not path.is_relative_to(os.path.abspath(self.root)):
+            return None
+        real = Path(os.path.realpath(path))
+        for inside in (self.root, path.parent):
+            if real.is_relative_to(os.path.realpath(inside)):
+                return None
+        return real
 
     def load_all(self) -> Iterator[LoadResult]:
         for path in self.assessment_files():
             yield self.load(path)
 
     def find(self, assessment_id: str) -> Path | None:
+        if not _ID_RE.match(assessment_id):
+            return None
         path = self.assessment_path(assessment_id)
         return path if path.is_file() else None
 
