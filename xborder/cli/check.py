@@ -192,6 +192,8 @@ def print_text(
     as_of: dt.date,
     lang: str,
 ) -> None:
+    from xborder.reference import upper
+
     ref = workspace.reference
     style = Style(sys.stdout)
     words = HEAD.get(lang, HEAD["en"])
@@ -199,7 +201,7 @@ def print_text(
         out(words[2])
     for entry in entries:
         verdict = entry["verdict"]
-        label = ref.label("verdict", verdict, lang).upper()
+        label = upper(ref.label("verdict", verdict, lang), lang)
         title = entry.get("title", "")
         out(f"{style(label, verdict)}  {style(entry['id'], 'bold')}  {title}  {style(entry['file'], 'dim')}")
         for error in entry["errors"]:

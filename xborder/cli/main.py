@@ -54,7 +54,36 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     return parser, commands
 
 
+def _json_escape(exc: UnicodeError) -> tuple[str, int]:
+    """Error handler: characters the stream cannot encode as JSON's \\uXXXX escapes."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
+def _tolerant_streams() -> None:
+    """Never die on a character the terminal's encoding lacks (an Azerbaijani "ə" on a
+    legacy console): write it as a \\uXXXX escape instead, which JSON reads back unchanged."""
+    import codecs
+
+    codecs.register_error("xborder-escape", _json_escape)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(errors="xborder-escape")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser, commands = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "workspace", None):

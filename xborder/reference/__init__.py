@@ -14,6 +14,7 @@ from xborder.reference.loader import (
     ReferenceError,
     RuleText,
     load_reference,
+    upper,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "ReferenceError",
     "RuleText",
     "load_reference",
+    "upper",
 ]

@@ -1,0 +1,368 @@
+"""`xborder check` (FORMAT.md): verdicts of the example workspace, exit codes, the JSON
+shape, paths, the as-of date, one-line errors and deterministic output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xborder.cli import check as check_module
+from xborder.cli.main import main
+from xborder.rules import SEVERITIES
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = "2026-11-22"
+VERDICTS = ("permitted", "pending", "incomplete", "blocked", "invalid")
+
+# The example workspace as of 2026-11-22: assessment verdict, and per transfer its verdict
+# and the rules it raises (advice included). A change here is a change of legal outcome.
+EXPECTED = {
+    "alqoritmika-crm-telephony": ("permitted", {
+        "crm": ("permitted", []),
+        "ip-telephony": ("permitted", []),
+    }),
+    "alqoritmika-licensees": ("pending", {
+        "licensee-ge": ("permitted", []),
+        "licensee-kz": ("pending", ["AZ-NOTIFY-1"]),
+        "licensee-tr": ("pending", ["AZ-ADV-UNVERIFIED", "AZ-INFO-3", "AZ-NOTIFY-1"]),
+        "licensee-uz": ("pending", ["AZ-INFO-3", "AZ-NOTIFY-1"]),
+    }),
+    "charge-hr-group": ("blocked", {
+        "hris": ("blocked", ["AZ-ADV-SPECIAL", "AZ-NOTIFY-4"]),
+        "payroll": ("blocked", ["AZ-CONSENT-1", "AZ-NOTIFY-1"]),
+        "group-reporting": ("blocked", ["AZ-CONTRACT-1", "AZ-NOTIFY-1", "AZ-SECURITY-1"]),
+    }),
+    "charge-web-analytics": ("blocked", {
+        "google-analytics": ("permitted", []),
+        "amplitude": ("blocked", ["AZ-NOTIFY-3"]),
+        "yandex-metrika": ("blocked", ["AZ-ADV-UNVERIFIED", "AZ-INFO-2"]),
+    }),
+    "elegal-lawyers": ("blocked", {
+        "lawyer-tr": ("permitted", []),
+        "lawyer-gb": ("blocked", ["AZ-NOTIFY-2"]),
+        "web-analytics": ("blocked", ["AZ-ADEQ-1", "AZ-NOTIFY-1"]),
+        "portal-backups": ("blocked", ["AZ-INFO-1"]),
+    }),
+    "ims-support-chats": ("permitted", {
+        "telegram": ("permitted", []),
+        "whatsapp": ("permitted", []),
+    }),
+    "ims-web-analytics": ("incomplete", {
+        "yandex-metrika": ("incomplete", ["AZ-CONSENT-3", "AZ-NOTIFY-5"]),
+        "google-analytics": ("incomplete", ["AZ-CONSENT-2", "AZ-INFO-3", "AZ-START-1"]),
+    }),
+    "probpm-crm": ("incomplete", {
+        "crm-hosting": ("permitted", []),
+        "ip-telephony": ("incomplete", ["AZ-CONTRACT-3", "AZ-NOTIFY-1"]),
+        "email-newsletters": ("incomplete", ["AZ-ADV-PROCESSOR", "AZ-GROUND-1", "AZ-INFO-3", "AZ-START-1"]),
+    }),
+}
+
+
+@pytest.fixture
+def xborder(capsys, monkeypatch):
+    """xborder(*args, cwd=folder) -> (exit status, stdout, stderr), run in-process."""
+
+    def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return _run
+
+
+def check_json(xborder, cwd: Path, *args: str) -> tuple[int, dict]:
+    status, out, err = xborder("check", "--format", "json", "--as-of", AS_OF, *args, cwd=cwd)
+    assert err == ""
+    return status, json.loads(out)
+
+
+# -- the example workspace ---------------------------------------------------------------------
+def test_example_workspace_verdicts(xborder, example_workspace):
+    status, report = check_json(xborder, example_workspace)
+    assert status == 1
+    actual = {
+        a["id"]: (
+            a["verdict"],
+            {t["id"]: (t["verdict"], sorted(f["rule"] for f in t["findings"])) for t in a["transfers"]},
+        )
+        for a in report["assessments"]
+    }
+    assert actual == EXPECTED
+    assert report["summary"] == {"permitted": 2, "pending": 1, "incomplete": 2, "blocked": 3, "invalid": 0}
+    assert set(report["summary"]) == set(VERDICTS)
+
+
+def test_example_workspace_covers_every_verdict_but_invalid():
+    assert {verdict for verdict, _ in EXPECTED.values()} == set(VERDICTS) - {"invalid"}
+
+
+# -- the JSON shape ------------------------------------------------------------------------------
+def _assert_finding(finding: dict) -> None:
+    assert {"rule", "severity", "citation", "message"} <= set(finding)
+    assert finding["severity"] in SEVERITIES
+    assert isinstance(finding["rule"], str) and finding["rule"].startswith("AZ-")
+    assert isinstance(finding["citation"], str) and isinstance(finding["message"], str)
+    assert finding["message"]
+
+
+def test_json_shape(xborder, example_workspace, make_doc, write):
+    write(example_workspace, make_doc(id="zz-broken", status="done"))
+    status, report = check_json(xborder, example_workspace)
+    assert status == 2
+    assert {"as_of", "assessments", "summary"} <= set(report)
+    assert report["as_of"] == AS_OF
+    assert list(report["summary"]) == list(VERDICTS)
+    assert sum(report["summary"].values()) == len(report["assessments"]) == 9
+    for entry in report["assessments"]:
+        assert {"file", "id", "verdict", "errors", "findings", "transfers"} <= set(entry)
+        assert entry["file"] == f"data/assessments/{entry['id']}.toml"
+        assert entry["verdict"] in VERDICTS
+        for finding in entry["findings"]:
+            _assert_finding(finding)
+        for transfer in entry["transfers"]:
+            assert {"id", "country", "adequate", "verdict", "findings"} <= set(transfer)
+            assert isinstance(transfer["adequate"], bool)
+            assert len(transfer["country"]) == 2 and transfer["country"].isupper()
+            assert transfer["verdict"] in VERDICTS[:-1]
+            for finding in transfer["findings"]:
+                _assert_finding(finding)
+    (invalid,) = [a for a in report["assessments"] if a["verdict"] == "invalid"]
+    assert invalid["id"] == "zz-broken"
+    assert invalid["transfers"] == [] and invalid["findings"] == []
+    (error,) = invalid["errors"]
+    assert set(error) == {"message", "line", "column"}
+    assert error["line"] == 5 and error["column"] == 1  # status comes after created
+    assert "status: unknown value 'done'" in error["message"]
+
+
+def test_json_errors_without_position_have_null_line(xborder, workspace):
+    # Required top-level keys that are missing have no line to point at.
+    (workspace / "data" / "assessments" / "bare.toml").write_text('title = "T"\n', encoding="utf-8")
+    status, report = check_json(xborder, workspace)
+    assert status == 2
+    errors = report["assessments"][0]["errors"]
+    assert errors and all(e["line"] is None and e["column"] is None for e in errors)
+
+
+def test_json_messages_follow_lang(xborder, workspace, make_doc, make_transfer, write):
+    write(workspace, make_doc(make_transfer(ground=None)))
+    _, en = check_json(xborder, workspace)
+    _, az = check_json(xborder, workspace, "--lang", "az")
+    (f_en,) = en["assessments"][0]["transfers"][0]["findings"]
+    (f_az,) = az["assessments"][0]["transfers"][0]["findings"]
+    assert (f_en["rule"], f_en["severity"]) == (f_az["rule"], f_az["severity"])
+    assert f_en["citation"] == "clause 7.1–7.2" and f_az["citation"] == "bənd 7.1–7.2"
+    assert f_en["message"] != f_az["message"]
+
+
+def test_json_of_an_empty_workspace(xborder, workspace):
+    status, report = check_json(xborder, workspace)
+    assert status == 0
+    assert report["assessments"] == []
+    assert report["summary"] == dict.fromkeys(VERDICTS, 0)
+
+
+# -- exit status ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("changes", "status"),
+    [
+        ({}, 0),  # permitted
+        ({"notification": None}, 0),  # pending
+        ({"ground": None}, 0),  # incomplete
+        ({"national_security_risk": True}, 1),  # blocked
+    ],
+    ids=["permitted", "pending", "incomplete", "blocked"],
+)
+def test_exit_status_by_verdict(xborder, workspace, make_doc, make_transfer, write, changes, status):
+    write(workspace, make_doc(make_transfer(**changes)))
+    assert xborder("check", "--as-of", AS_OF, cwd=workspace)[0] == status
+
+
+def test_exit_status_invalid_outranks_blocked(xborder, workspace, make_doc, make_transfer, write):
+    write(workspace, make_doc(make_transfer(national_security_risk=True), id="a-blocked"))
+    write(workspace, make_doc(id="b-invalid", title=""))
+    assert xborder("check", "--as-of", AS_OF, cwd=workspace)[0] == 2
+
+
+def test_exit_status_from_a_real_process(example_workspace):
+    """The status reaches the shell (CI scripts rely on it), with nothing on stderr."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "xborder", "check", "--as-of", AS_OF, "--format", "json"],
+        cwd=example_workspace, capture_output=True, text=True, check=False,
+    )
+    assert (proc.returncode, proc.stderr) == (1, "")
+    assert json.loads(proc.stdout)["summary"]["blocked"] == 3
+    broken = subprocess.run(
+        [sys.executable, "-m", "xborder", "check", "--as-of", AS_OF],
+        cwd=ROOT / "examples" / "broken", capture_output=True, text=True, check=False,
+    )
+    assert (broken.returncode, broken.stderr) == (2, "")
+    assert "typo-key.toml:24:1: unknown key 'transfers[0].grond'" in broken.stdout
+
+
+# -- one bad file never stops the others ----------------------------------------------------------
+def test_one_bad_file_does_not_stop_the_others(xborder, workspace, make_doc, write):
+    write(workspace, make_doc(id="a"))
+    (workspace / "data" / "assessments" / "b.toml").write_bytes(b"\xff\xfe garbage")
+    write(workspace, make_doc(id="c"))
+    status, report = check_json(xborder, workspace)
+    assert status == 2
+    assert [(a["id"], a["verdict"]) for a in report["assessments"]] == [
+        ("a", "permitted"), ("b", "invalid"), ("c", "permitted"),
+    ]
+
+
+def test_hidden_and_non_toml_files_are_skipped(xborder, workspace, make_doc, write):
+    write(workspace, make_doc(id="a"))
+    folder = workspace / "data" / "assessments"
+    (folder / ".a.toml.1234.tmp").write_text("junk", encoding="utf-8")
+    (folder / ".hidden.toml").write_text("junk", encoding="utf-8")
+    (folder / "README.md").write_text("junk", encoding="utf-8")
+    status, report = check_json(xborder, workspace)
+    assert status == 0
+    assert [a["id"] for a in report["assessments"]] == ["a"]
+
+
+# -- paths ------------------------------------------------------------------------------------------
+def test_path_to_one_file(xborder, example_workspace):
+    status, report = check_json(xborder, example_workspace, "data/assessments/ims-support-chats.toml")
+    assert status == 0
+    assert [a["id"] for a in report["assessments"]] == ["ims-support-chats"]
+
+
+def test_path_to_a_folder_and_files_in_order_given(xborder, example_workspace, tmp_path, make_doc, write):
+    other = tmp_path / "elsewhere"
+    write(other, make_doc(id="outside"))
+    folder = other / "data" / "assessments"
+    status, report = check_json(
+        xborder, example_workspace, str(folder), "data/assessments/charge-web-analytics.toml"
+    )
+    assert status == 1
+    assert [a["id"] for a in report["assessments"]] == ["outside", "charge-web-analytics"]
+    assert report["assessments"][0]["file"] == "../elsewhere/data/assessments/outside.toml"
+
+
+def test_paths_outside_any_workspace_use_the_shipped_reference(xborder, tmp_path, make_doc, write):
+    write(tmp_path, make_doc(id="loose"))
+    status, report = check_json(xborder, tmp_path / "data", "assessments/loose.toml")
+    assert status == 0
+    assert report["assessments"][0]["verdict"] == "permitted"
+
+
+def test_missing_toml_path_is_an_invalid_file(xborder, workspace):
+    status, report = check_json(xborder, workspace, "nope.toml")
+    assert status == 2
+    (entry,) = report["assessments"]
+    assert entry["verdict"] == "invalid"
+    assert "cannot read" in entry["errors"][0]["message"]
+
+
+def test_missing_other_path_is_a_one_line_error(xborder, workspace):
+    status, out, err = xborder("check", "nowhere", cwd=workspace)
+    assert (status, out) == (2, "")
+    assert err == "xborder: nowhere: no such file or folder\n"
+
+
+def test_no_workspace_is_a_one_line_error(xborder, tmp_path):
+    status, out, err = xborder("check", cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and "xborder init" in err
+
+
+def test_workspace_option(xborder, example_workspace, tmp_path):
+    status, out, _ = xborder("check", "--as-of", AS_OF, "--workspace", str(example_workspace), cwd=tmp_path)
+    assert status == 1 and "charge-web-analytics" in out
+    status, _, err = xborder("check", "--workspace", str(tmp_path), cwd=tmp_path)
+    assert status == 2 and err.startswith("xborder: no xborder.toml in ")
+
+
+def test_workspace_is_found_from_a_subfolder(xborder, example_workspace):
+    status, report = check_json(xborder, example_workspace / "data" / "assessments")
+    assert status == 1 and len(report["assessments"]) == 8
+
+
+# -- the as-of date -----------------------------------------------------------------------------
+def test_as_of_boundary_through_the_cli(xborder, workspace, make_doc, make_transfer, write):
+    write(workspace, make_doc(make_transfer(start=dt.date(2026, 11, 22), notification=None)))
+    status, report = check_json(xborder, workspace)
+    assert status == 1 and report["assessments"][0]["verdict"] == "blocked"
+    status, out, _ = xborder("check", "--format", "json", "--as-of", "2026-11-21", cwd=workspace)
+    assert status == 0 and json.loads(out)["assessments"][0]["verdict"] == "pending"
+
+
+def test_as_of_defaults_to_today(xborder, workspace, monkeypatch):
+    monkeypatch.setattr("xborder.cli.cmd_check.today", lambda: dt.date(2031, 5, 6))
+    status, out, _ = xborder("check", "--format", "json", cwd=workspace)
+    assert json.loads(out)["as_of"] == "2031-05-06"
+
+
+@pytest.mark.parametrize("value", ["22.11.2026", "2026-02-30", "tomorrow"])
+def test_invalid_as_of_is_a_one_line_error(xborder, workspace, value):
+    status, out, err = xborder("check", "--as-of", value, cwd=workspace)
+    assert (status, out) == (2, "")
+    assert err == f"xborder: invalid date {value!r}: expected YYYY-MM-DD\n"
+
+
+# -- text output ------------------------------------------------------------------------------------
+def test_text_output_names_file_line_and_key(xborder, workspace, make_doc, write):
+    write(workspace, make_doc(id="a"))
+    text = (workspace / "data" / "assessments" / "a.toml").read_text(encoding="utf-8")
+    (workspace / "data" / "assessments" / "a.toml").write_text(
+        text.replace('kind = "legal_entity"', 'kind = "company"'), encoding="utf-8"
+    )
+    status, out, err = xborder("check", "--as-of", AS_OF, "--lang", "en", cwd=workspace)
+    assert (status, err) == (2, "")
+    line = next(line for line in out.splitlines() if "company" in line)
+    assert line.strip().startswith("✗ data/assessments/a.toml:")
+    assert "transfers[0].recipient.kind: unknown value 'company'" in line
+    assert out.splitlines()[-1] == "as of 2026-11-22: 1 assessments: Invalid file 1"
+
+
+def test_text_output_in_azerbaijani_uses_dotted_capital_i(xborder, example_workspace):
+    status, out, _ = xborder("check", "--as-of", AS_OF, "--lang", "az", cwd=example_workspace)
+    assert status == 1
+    assert "YOL VERİLİR  alqoritmika-crm-telephony" in out
+    assert "VERILIR" not in out
+    assert out.splitlines()[-1].startswith("tarix 2026-11-22: 8 qiymətləndirmə: ")
+
+
+def test_text_output_has_no_colour_when_piped(xborder, example_workspace):
+    _, out, _ = xborder("check", "--as-of", AS_OF, cwd=example_workspace)
+    assert "\033[" not in out
+
+
+# -- deterministic output ---------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_output_is_deterministic(xborder, example_workspace, fmt):
+    first = xborder("check", "--as-of", AS_OF, "--format", fmt, cwd=example_workspace)
+    second = xborder("check", "--as-of", AS_OF, "--format", fmt, cwd=example_workspace)
+    assert first == second
+
+
+def test_parallel_path_gives_the_same_bytes(xborder, example_workspace, monkeypatch):
+    """Large sets are checked on all cores; the output must not depend on it."""
+    serial = xborder("check", "--as-of", AS_OF, "--format", "json", cwd=example_workspace)
+    monkeypatch.setattr(check_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    parallel = xborder("check", "--as-of", AS_OF, "--format", "json", cwd=example_workspace)
+    assert parallel == serial
+
+
+def test_unencodable_output_is_escaped_not_a_traceback(example_workspace):
+    """A console that cannot show "ə" still gets valid JSON (\\uXXXX escapes)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "xborder", "check", "--as-of", AS_OF, "--format", "json", "--lang", "az"],
+        cwd=example_workspace, capture_output=True, check=False,
+        env={"PYTHONIOENCODING": "ascii", "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout.decode("ascii"))
+    assert "ə" in report["assessments"][0]["title"]
