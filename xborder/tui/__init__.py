@@ -1,0 +1,1 @@
+"""The Textual wizard (`xborder` without a command)."""

@@ -1,0 +1,285 @@
+"""The wizard application and its composition root.
+
+    make_app(workspace, lang=None, as_of=None) -> XBorderApp
+
+is shared by `xborder` (cli/cmd_tui.py), the tests, the screenshots script and the
+benchmark, so all of them run the same app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from xborder.store import Workspace
+from xborder.store.drafts import Draft, discard_draft, list_drafts
+from xborder.tui import form
+from xborder.tui.commands import apply_bindings
+from xborder.tui.screens.choice import ChoiceScreen
+from xborder.tui.screens.file_errors import FileErrorsScreen
+from xborder.tui.screens.help import HelpScreen
+from xborder.tui.screens.home import HomeScreen
+from xborder.tui.screens.wizard import WizardScreen
+from xborder.tui.strings import LANGS, t
+
+
+class XBorderApp(App[None]):
+    """Assessments of cross-border transfers: the portfolio and the wizard."""
+
+    TITLE = "xborder"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        lang: str | None = None,
+        as_of: dt.date | None = None,
+        today: dt.date | None = None,
+        theme: str | None = None,
+        validate_delay: float = 0.15,
+        draft_delay: float = 1.0,
+        exit_when_loaded: bool = False,
+        offer_drafts: bool = True,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.lang = lang if lang in LANGS else workspace.settings.ui.language
+        self.as_of_fixed = as_of is not None
+        self.today = today or as_of or _local_today()
+        self.as_of = as_of or self.today
+        self.validate_delay = validate_delay
+        self.draft_delay = draft_delay
+        self.exit_when_loaded = exit_when_loaded
+        self.offer_drafts = offer_drafts
+        self._theme_name = theme or workspace.settings.ui.theme or ""
+        self.title = t("app.title", self.lang)
+
+    # -- start ----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self._theme_name and self._theme_name in self.available_themes:
+            self.theme = self._theme_name
+        self._relabel_app_bindings()
+        self.push_screen(HomeScreen())
+
+    def home_loaded(self) -> None:
+        """Called by the home screen once every row is in the table."""
+        if self.exit_when_loaded:
+            self.call_after_refresh(self.exit)
+            return
+        if self.offer_drafts:
+            self.offer_drafts = False
+            self.recover_drafts()
+
+    @property
+    def home(self) -> HomeScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    # -- language -------------------------------------------------------------------
+    def _relabel_app_bindings(self) -> None:
+        apply_bindings(
+            self,
+            (),
+            self.lang,
+            extra=[
+                Binding("f1", "help", t("key.help", self.lang), key_display="F1"),
+                Binding("f2", "switch_lang", "AZ/EN", key_display="F2"),
+            ],
+        )
+
+    async def action_switch_lang(self) -> None:
+        await self.set_lang("en" if self.lang == "az" else "az")
+
+    async def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.title = t("app.title", lang)
+        self._relabel_app_bindings()
+        for screen in list(self.screen_stack):
+            relabel = getattr(screen, "relabel", None)
+            if relabel is not None:
+                await relabel()
+        self.notify(t("lang.switched", lang), timeout=2)
+
+    @cache  # noqa: B019 - one app per process; the names per language never change
+    def _country_names(self, lang: str) -> dict[str, str]:
+        import pycountry
+
+        from xborder.reference.loader import country_name
+
+        return {
+            str(c.alpha_2): " ".join({country_name(c.alpha_2, x) for x in ("az", "en", "ru")})
+            for c in pycountry.countries
+        }
+
+    def country_names(self) -> dict[str, str]:
+        return self._country_names(self.lang)
+
+    # -- help and palette -------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        palette = getattr(screen, "palette", None)
+        if palette is not None:
+            for title, help_text, callback in palette():
+                yield SystemCommand(title, help_text, callback)
+        yield SystemCommand(t("key.lang", self.lang), t("cmd.lang", self.lang), self.action_switch_lang)
+        yield SystemCommand(t("key.help", self.lang), t("cmd.help", self.lang), self.action_help)
+        for command in super().get_system_commands(screen):
+            if command.title in ("Keys", "Quit"):
+                continue  # ours: F1 shows the keys in the user's language; q / Ctrl+Q quit
+            yield command
+
+    # -- the workspace's ids ------------------------------------------------------------
+    def taken_ids(self) -> set[str]:
+        return {path.stem for path in self.workspace.assessment_files()}
+
+    # -- opening ---------------------------------------------------------------------
+    def open_new(self, document: dict[str, Any] | None = None) -> None:
+        doc = document or form.new_document(self.workspace.settings, self.today)
+        self.push_screen(WizardScreen(doc, path=None, base_sha256="", draft_key=_new_draft_key(), dirty=document is not None))
+
+    def open_file(self, path: Path) -> None:
+        result = self.workspace.load(path)
+        if result.assessment is None:
+            self.show_errors(path, result.errors)
+            return
+        self.push_screen(
+            WizardScreen(
+                form.document_of(result.assessment),
+                path=path,
+                base_sha256=result.sha256,
+                draft_key=f"edit-{path.stem}",
+            )
+        )
+
+    def open_duplicate(self, path: Path) -> None:
+        result = self.workspace.load(path)
+        if result.assessment is None:
+            self.show_errors(path, result.errors)
+            return
+        doc = form.document_of(result.assessment)
+        suffix = " (surət)" if self.lang == "az" else " (copy)"
+        doc["title"] = f"{doc.get('title', '')}{suffix}"
+        doc["id"] = form.slugify(str(doc["title"]), self.taken_ids())
+        doc["status"] = "draft"
+        doc["created"] = self.today
+        doc.pop("approval", None)
+        self.open_new(doc)
+
+    @work(exclusive=True, group="errors")
+    async def show_errors(self, path: Path, errors: Any = None) -> None:
+        if errors is None:
+            errors = self.workspace.load(path).errors
+        answer = await self.push_screen_wait(
+            FileErrorsScreen(path, self.workspace.relative(path), errors, self.lang)
+        )
+        if answer == "reload" and self.home is not None:
+            self.home.refresh_row(path)
+
+    def file_saved(self, path: Path) -> None:
+        if self.home is not None:
+            self.home.refresh_row(path)
+
+    # -- drafts --------------------------------------------------------------------------
+    @work(exclusive=True, group="drafts")
+    async def recover_drafts(self) -> None:
+        drafts, errors = list_drafts(self.workspace.root)
+        for error in errors:
+            self.notify(t("draft.unreadable", self.lang, error=error), severity="warning", timeout=10)
+        for draft in drafts:
+            lang = self.lang
+            answer = await self.push_screen_wait(
+                ChoiceScreen(
+                    t("draft.title", lang),
+                    t(
+                        "draft.body",
+                        lang,
+                        title=draft.title or t("draft.untitled", lang),
+                        target=draft.target or t("draft.new_file", lang),
+                        saved=draft.saved.replace("T", " ")[:16],
+                    ),
+                    [
+                        ("recover", t("draft.recover", lang), "primary"),
+                        ("discard", t("draft.discard", lang), "error"),
+                        ("later", t("draft.later", lang), "default"),
+                    ],
+                    tone="warning",
+                )
+            )
+            if answer == "discard":
+                discard_draft(self.workspace.root, draft.key)
+            elif answer == "recover":
+                self.open_draft(draft)
+                return
+
+    def open_draft(self, draft: Draft) -> None:
+        path = self.workspace.root / draft.target if draft.target else None
+        self.push_screen(
+            WizardScreen(
+                _restore_dates(draft.document),
+                path=path,
+                base_sha256=draft.base_sha256,
+                draft_key=draft.key,
+                dirty=True,
+            )
+        )
+
+    # -- reports ----------------------------------------------------------------------------
+    def generate_report(self, ids: list[str]) -> None:
+        from xborder.tui.screens.report import ReportScreen
+
+        self.push_screen(ReportScreen(ids, self.lang))
+
+    # -- quitting --------------------------------------------------------------------------
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WizardScreen) and not await screen.confirm_leave():
+                return
+        self.exit()
+
+
+def _restore_dates(document: dict[str, Any]) -> dict[str, Any]:
+    """Drafts keep dates as TOML dates already; this only copies the document."""
+    import copy
+
+    return copy.deepcopy(document)
+
+
+_DRAFT_NUMBERS = itertools.count(1)
+
+
+def _new_draft_key() -> str:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - a local file name
+    return f"new-{stamp}-{os.getpid()}-{next(_DRAFT_NUMBERS)}"
+
+
+def _local_today() -> dt.date:
+    return dt.datetime.now().astimezone().date()
+
+
+def make_app(
+    workspace: Workspace,
+    *,
+    lang: str | None = None,
+    as_of: dt.date | None = None,
+    **options: Any,
+) -> XBorderApp:
+    """The wizard on `workspace`; `as_of` fixes "today" for the verdicts (and the dates'
+    "today" shortcut), as `xborder check --as-of` does."""
+    return XBorderApp(workspace, lang=lang, as_of=as_of, **options)

@@ -1,0 +1,409 @@
+"""HomeScreen: the portfolio of assessments (sort, filter, search; broken files listed
+with their error, never hidden)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
+
+from xborder.rules.engine import VERDICTS
+from xborder.tui.commands import Command, apply_bindings
+from xborder.tui.portfolio import SORT_KEYS, Row, load_row, load_rows, sort_key
+from xborder.tui.screens.choice import ChoiceScreen
+from xborder.tui.strings import t
+from xborder.tui.style import verdict_text
+
+if TYPE_CHECKING:
+    from xborder.tui.app import XBorderApp
+
+COMMANDS = (
+    Command("n", "new", "key.new", "cmd.new"),
+    Command("o", "open", "key.open", "cmd.open", show=False),
+    Command("c", "duplicate", "key.duplicate", "cmd.duplicate"),
+    Command("delete,d", "delete", "key.delete", "cmd.delete", key_display="Del"),
+    Command("p", "report", "key.report", "cmd.report"),
+    Command("slash", "search", "key.search", show=False, key_display="/"),
+    Command("s", "sort", "key.sort", show=False),
+    Command("r", "reload", "key.reload", "cmd.reload", show=False),
+    Command("q", "quit", "key.quit"),
+)
+
+_COLUMNS = ("id", "title", "status", "verdict", "transfers", "countries", "review")
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[Path, Row] = {}
+        self.loaded = False
+        self.sort_column = "id"
+        self.sort_reverse = False
+        self._widths: tuple[tuple[str, int], ...] = ()
+        self._badges = ""
+
+    @property
+    def xapp(self) -> XBorderApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> str:
+        return self.xapp.lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        reference = self.xapp.workspace.reference
+        yield Static(self._bar_text(), id="home-bar")
+        with Horizontal(id="filters"):
+            yield Input(placeholder=t("home.search", lang), id="search")
+            yield Select(
+                [(reference.label("verdict", v, lang), v) for v in reversed(VERDICTS)],
+                prompt=t("home.filter.verdict", lang),
+                id="filter-verdict",
+                compact=True,
+            )
+            yield Select(
+                [(reference.label("status", s, lang), s) for s in reference.vocabulary.status],
+                prompt=t("home.filter.status", lang),
+                id="filter-status",
+                compact=True,
+            )
+            yield Select([], prompt=t("home.filter.country", lang), id="filter-country", compact=True)
+        with ContentSwitcher(initial="table", id="home-body"):
+            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="welcome"):
+                yield Static(t("home.empty.title", lang), id="welcome-title")
+                yield Static(t("home.empty.body", lang), id="welcome-body")
+        yield Static(t("home.loading", lang, n=len(self.xapp.workspace.assessment_files())), id="home-status")
+        yield Footer()
+
+    def _bar_text(self) -> Text:
+        app = self.xapp
+        text = Text(t("home.title", self.lang), style="bold")
+        text.append(f"  {app.workspace.root}", style="dim")
+        if app.as_of_fixed:
+            text.append(f"  as of {app.as_of.isoformat()}", style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        apply_bindings(self, COMMANDS, self.lang)
+        self.query_one(DataTable).focus()
+        self.load()
+
+    async def relabel(self) -> None:
+        await self.recompose()
+        apply_bindings(self, COMMANDS, self.lang)
+        self._widths = ()
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    # -- loading ------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        app = self.xapp
+        first = True
+        rows: dict[Path, Row] = {}
+        for batch in load_rows(app.workspace, app.as_of):
+            for row in batch:
+                rows[row.path] = row
+            if first:
+                first = False
+                snapshot = dict(rows)
+                app.call_from_thread(self._rows_arrived, snapshot, False)
+        app.call_from_thread(self._rows_arrived, rows, True)
+
+    def _rows_arrived(self, rows: dict[Path, Row], done: bool) -> None:
+        self.rows = rows
+        if done:
+            self.loaded = True
+            self._update_country_filter()
+            self._badges = self._deadline_badges()
+        self._fill()
+        if done:
+            self.xapp.home_loaded()
+
+    def refresh_row(self, path: Path) -> None:
+        """Reload one file's row (after the wizard saved it)."""
+        if path.exists():
+            self.rows[path] = load_row(self.xapp.workspace, path, self.xapp.as_of)
+        else:
+            self.rows.pop(path, None)
+        self._update_country_filter()
+        self._fill(select=path)
+
+    def _update_country_filter(self) -> None:
+        codes = sorted({c for row in self.rows.values() for c in row.countries})
+        select = self.query_one("#filter-country", Select)
+        current = select.value
+        from xborder.reference.loader import country_name
+
+        with self.prevent(Select.Changed):
+            select.set_options([(f"{country_name(c, self.lang)} ({c})", c) for c in codes])
+            if current in codes:
+                select.value = current
+
+    def _deadline_badges(self) -> str:
+        """Overdue / due-soon counts from xborder.lifecycle, when that module exists."""
+        try:
+            from xborder import lifecycle  # type: ignore[attr-defined]
+        except ImportError:
+            return ""
+        try:
+            items = lifecycle.due_items(self.xapp.workspace, self.xapp.as_of)
+        except Exception:  # noqa: BLE001 - a badge must never break the home screen
+            return ""
+        overdue = sum(1 for item in items if getattr(item, "overdue", False))
+        return t("home.badges", self.lang, overdue=overdue, due=len(items) - overdue)
+
+    # -- the table ----------------------------------------------------------------
+    def _visible(self) -> list[Row]:
+        needle = self.query_one("#search", Input).value.strip()
+        verdict = self.query_one("#filter-verdict", Select).value
+        status = self.query_one("#filter-status", Select).value
+        country = self.query_one("#filter-country", Select).value
+        names = self.xapp.country_names()
+        out = []
+        for row in self.rows.values():
+            if verdict is not Select.NULL and row.verdict != verdict:
+                continue
+            if status is not Select.NULL and row.status != status:
+                continue
+            if country is not Select.NULL and country not in row.countries:
+                continue
+            if needle and not row.matches(needle, names):
+                continue
+            out.append(row)
+        out.sort(key=sort_key(self.sort_column), reverse=self.sort_reverse)
+        return out
+
+    def _column_widths(self) -> tuple[tuple[str, int], ...]:
+        """(column, width) of the columns that fit: at 80 columns the counts and
+        countries give way to the title (search and the country filter still work)."""
+        width = max(self.size.width, 60)
+        reference = self.xapp.workspace.reference
+        lang = self.lang
+        ids = max([len(r.id) for r in self.rows.values()] + [6])
+        wide = width >= 110
+        id_w = min(ids, 28 if wide else 16)
+        status_w = min(13, max(len(reference.label("status", s, lang)) for s in reference.vocabulary.status))
+        verdict_w = max(len(reference.label("verdict", v, lang)) for v in VERDICTS)
+        columns: list[tuple[str, int]] = [("id", id_w), ("title", 0), ("status", status_w), ("verdict", verdict_w)]
+        if wide:
+            columns += [("transfers", len(t("home.col.transfers", lang))), ("countries", 14)]
+        columns.append(("review", max(10, len(t("home.col.review", lang)))))
+        fixed = sum(w for _, w in columns)
+        title_w = max(12, width - fixed - 2 * len(columns) - 2)
+        return tuple((key, title_w if key == "title" else w) for key, w in columns)
+
+    def _fill(self, select: Path | None = None) -> None:
+        table = self.query_one(DataTable)
+        body = self.query_one("#home-body", ContentSwitcher)
+        if self.loaded and not self.rows:
+            body.current = "welcome"
+            self._update_status([])
+            return
+        body.current = "table"
+        lang = self.lang
+        widths = self._column_widths()
+        current_key = select
+        if current_key is None and table.row_count and table.cursor_row is not None:
+            try:
+                current_key = Path(str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
+            except Exception:  # noqa: BLE001 - empty or stale cursor
+                current_key = None
+        table.clear(columns=widths != self._widths)
+        if widths != self._widths:
+            self._widths = widths
+            for key, w in widths:
+                label = t(f"home.col.{key}", lang)
+                if key == self.sort_column:
+                    label += " ▼" if not self.sort_reverse else " ▲"
+                table.add_column(label, width=w, key=key)
+        reference = self.xapp.workspace.reference
+        as_of = self.xapp.as_of
+        visible = self._visible()
+        cursor = 0
+        for n, row in enumerate(visible):
+            table.add_row(*self._cells(row, dict(widths), reference, lang, as_of), key=str(row.path))
+            if row.path == current_key:
+                cursor = n
+        if visible:
+            table.move_cursor(row=cursor)
+        self._update_status(visible)
+
+    def _cells(self, row: Row, widths: dict[str, int], reference: Any, lang: str, as_of: dt.date) -> list[Any]:
+        cells: dict[str, Any] = {}
+        if not row.ok:
+            error = row.errors[0]
+            where = f"{error.line}: " if error.line else ""
+            cells["title"] = Text(_cut(f"{where}{error.message}", widths["title"]), style="red")
+        else:
+            cells["title"] = Text(_cut(row.title, widths["title"]))
+        review = Text("")
+        if row.next_review is not None:
+            review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")
+        cells["id"] = Text(_cut(row.id, widths["id"]))
+        cells["status"] = Text(_cut(reference.label("status", row.status, lang), widths["status"])) if row.status else Text("")
+        cells["verdict"] = verdict_text(row.verdict, reference, lang)
+        cells["transfers"] = Text(str(row.transfers) if row.ok else "", justify="right")
+        cells["countries"] = Text(_cut(", ".join(row.countries), widths.get("countries", 0)))
+        cells["review"] = review
+        return [cells[key] for key in widths]
+
+    def _update_status(self, visible: list[Row]) -> None:
+        lang = self.lang
+        if not self.loaded and not self.rows:
+            return
+        parts = [t("home.count", lang, shown=len(visible), total=len(self.rows))]
+        invalid = sum(1 for r in self.rows.values() if not r.ok)
+        if invalid:
+            parts.append(t("home.invalid", lang, n=invalid))
+        if self._badges:
+            parts.append(self._badges)
+        text = Text(" · ".join(parts))
+        if invalid:
+            text.stylize("red", len(parts[0]) + 3, len(parts[0]) + 3 + len(parts[1]))
+        self.query_one("#home-status", Static).update(text)
+
+    def on_resize(self) -> None:
+        if self.rows and self._column_widths() != self._widths:
+            self._fill()
+
+    # -- filters ------------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        self._sort_by(column)
+
+    def _sort_by(self, column: str) -> None:
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self._widths = ()
+        self._fill()
+
+    def action_sort(self) -> None:
+        index = SORT_KEYS.index(self.sort_column) if self.sort_column in SORT_KEYS else -1
+        self.sort_column = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
+        self.sort_reverse = False
+        self._widths = ()
+        self._fill()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def key_escape(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.query_one(DataTable).focus()
+
+    # -- actions ------------------------------------------------------------------
+    def selected(self) -> Row | None:
+        table = self.query_one(DataTable)
+        if not table.row_count or table.cursor_row is None:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self.rows.get(Path(str(key)))
+
+    def _need_selected(self) -> Row | None:
+        row = self.selected()
+        if row is None:
+            self.notify(t("home.none_selected", self.lang), severity="warning")
+        return row
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_new(self) -> None:
+        self.xapp.open_new()
+
+    def action_open(self) -> None:
+        row = self._need_selected()
+        if row is not None:
+            self.xapp.open_file(row.path)
+
+    def action_duplicate(self) -> None:
+        row = self._need_selected()
+        if row is None:
+            return
+        if not row.ok:
+            self.xapp.show_errors(row.path)
+            return
+        self.xapp.open_duplicate(row.path)
+
+    @work(exclusive=True, group="delete")
+    async def action_delete(self) -> None:
+        row = self._need_selected()
+        if row is None:
+            return
+        lang = self.lang
+        relative = self.xapp.workspace.relative(row.path)
+        answer = await self.app.push_screen_wait(
+            ChoiceScreen(
+                t("key.delete", lang),
+                t("home.confirm_delete", lang, title=row.title or row.id, file=relative),
+                [("delete", t("dialog.delete", lang), "error"), ("cancel", t("dialog.cancel", lang), "default")],
+                tone="danger",
+            )
+        )
+        if answer != "delete":
+            return
+        try:
+            row.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            self.notify(f"{relative}: {exc.strerror or exc}", severity="error")
+            return
+        self.rows.pop(row.path, None)
+        self._fill()
+        self.notify(t("home.deleted", lang, file=relative))
+
+    def action_report(self) -> None:
+        row = self._need_selected()
+        if row is None:
+            return
+        if not row.ok:
+            self.notify(t("report.invalid", self.lang), severity="warning")
+            return
+        self.xapp.generate_report([row.id])
+
+    def action_reload(self) -> None:
+        self.loaded = False
+        self.load()
+
+    async def action_quit(self) -> None:
+        await self.xapp.action_quit()
+
+    def palette(self) -> list[tuple[str, str, Any]]:
+        return [
+            (t(c.label, self.lang), t(c.help, self.lang), getattr(self, f"action_{c.action}"))
+            for c in COMMANDS
+            if c.help
+        ]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

@@ -1,0 +1,903 @@
+"""WizardScreen: create or edit one assessment, step by step.
+
+The screen edits a document (a plain dict shaped like the file, see `xborder.tui.form`).
+Every change goes into the document, is autosaved as a draft, and (debounced) validated
+by the core models and evaluated by the rules engine; only this assessment is evaluated.
+The widgets only show the document; the steps are views of it, so moving between steps
+loses nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from xborder.store import save_assessment
+from xborder.store.assessments import ConflictError, file_digest
+from xborder.store.drafts import Draft, discard_draft, save_draft
+from xborder.tui import form
+from xborder.tui.commands import Command, apply_bindings
+from xborder.tui.form import (
+    GENERAL_FIELDS,
+    PROCESSING_FIELDS,
+    STEPS,
+    TRANSFER_FIELDS,
+    Check,
+    FieldSpec,
+    Loc,
+    Step,
+)
+from xborder.tui.screens.choice import ChoiceScreen
+from xborder.tui.strings import t
+from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
+from xborder.tui.widgets.country import display as country_display
+from xborder.tui.widgets.fields import FieldBox
+
+if TYPE_CHECKING:
+    from xborder.tui.app import XBorderApp
+
+COMMANDS = (
+    Command("ctrl+s", "save", "key.save", "cmd.save"),
+    Command("escape", "close", "key.back"),
+    Command("alt+right,ctrl+pagedown", "next_step", "key.next", key_display="Alt+→"),
+    Command("alt+left,ctrl+pageup", "prev_step", "key.prev", show=False),
+    Command("f3", "toggle_help", "key.help_panel"),
+    Command("a", "add_transfer", "key.add_transfer", show=False),
+    Command("ctrl+d", "duplicate_transfer", "wizard.dup", show=False),
+    Command("ctrl+x", "remove_transfer", "wizard.remove", show=False),
+)
+
+_AUTO_TRANSFER_ID = re.compile(r"^transfer-\d+$")
+_SECTIONS_GENERAL = {"operator.name": "wizard.section.operator"}
+_SECTIONS_TRANSFER = {
+    "recipient.name": "wizard.section.recipient",
+    "ground": "wizard.section.ground",
+    "adequacy.adequate": "wizard.section.override",
+    "recipient_info.obtained": "wizard.section.info",
+    "notification.sent": "wizard.section.notice",
+    "national_security_risk": "wizard.section.security",
+}
+
+
+class WizardScreen(Screen[None]):
+    CSS_PATH = "wizard.tcss"
+
+    def __init__(
+        self,
+        document: dict[str, Any],
+        *,
+        path: Path | None,
+        base_sha256: str,
+        draft_key: str,
+        dirty: bool = False,
+    ) -> None:
+        super().__init__()
+        self.doc = document
+        self.path = path
+        """The file being edited; None while the assessment is new."""
+        self.base_sha256 = base_sha256
+        self.draft_key = draft_key
+        self.dirty = dirty
+        self.step: Step = "general"
+        self.transfer_index: int | None = 0 if form.transfers_of(document) else None
+        self.id_touched = path is not None or bool(document.get("id"))
+        self.check: Check = Check(None)
+        self._validate_timer: Timer | None = None
+        self._draft_timer: Timer | None = None
+        self._error_index: dict[tuple[str, int | None], str] = {}
+        self._review_locs: dict[str, Loc] = {}
+        self._help_visible: bool | None = None
+        self.ready = False
+        """True once the document is shown (tests wait for it)."""
+
+    # -- context ------------------------------------------------------------------
+    @property
+    def xapp(self) -> XBorderApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self) -> str:
+        return self.xapp.lang
+
+    @property
+    def is_new(self) -> bool:
+        return self.path is None
+
+    @property
+    def title_text(self) -> str:
+        title = self.doc.get("title")
+        return title if isinstance(title, str) and title else t("wizard.new", self.lang)
+
+    # -- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Static("", id="wiz-bar")
+        with Horizontal(id="wiz-body"):
+            yield OptionList(*[Option(t(f"step.{s}", lang), id=s) for s in STEPS], id="steps")
+            with ContentSwitcher(initial=self.step, id="pages"):
+                with VerticalScroll(id="general", classes="page"):
+                    yield Static(t("step.general.intro", lang), classes="intro")
+                    yield Static(t("wizard.required", lang), classes="required-note")
+                    yield from self._boxes(GENERAL_FIELDS, _SECTIONS_GENERAL)
+                with VerticalScroll(id="processing", classes="page"):
+                    yield Static(t("step.processing.intro", lang), classes="intro")
+                    yield from self._boxes(PROCESSING_FIELDS, {})
+                with Vertical(id="destinations", classes="page"):
+                    with Horizontal(id="transfer-bar"):
+                        yield OptionList(id="transfer-list")
+                        with Vertical(id="transfer-buttons"):
+                            yield Button(t("wizard.add", lang), id="add-transfer", compact=True)
+                            yield Button(t("wizard.dup", lang), id="dup-transfer", compact=True)
+                            yield Button(t("wizard.remove", lang), id="remove-transfer", compact=True, variant="error")
+                    yield Static(t("wizard.no_transfers", lang), id="no-transfers")
+                    with VerticalScroll(id="transfer-form"):
+                        yield from self._transfer_boxes()
+                with Vertical(id="review", classes="page"):
+                    yield Static(t("step.review.intro", lang), classes="intro")
+                    yield Static("", id="review-verdict")
+                    yield OptionList(id="review-list")
+                with VerticalScroll(id="save", classes="page"):
+                    yield Static(t("step.save.intro", lang), classes="intro")
+                    yield Static("", id="save-summary")
+                    yield Button(t("wizard.save_write", lang), id="save-button", variant="primary")
+                    yield Button(t("wizard.save_and_report", lang), id="save-report-button")
+                    yield Static(t("wizard.report_hint", lang), classes="note")
+                    yield Static(t("wizard.save_note", lang), classes="note")
+            with VerticalScroll(id="help-panel"):
+                yield Static("", id="help-text")
+        yield Footer()
+
+    def _box(self, spec: FieldSpec, **kwargs: Any) -> FieldBox:
+        app = self.xapp
+        return FieldBox(spec, lang=self.lang, reference=app.workspace.reference, today=app.today, **kwargs)
+
+    def _boxes(self, specs: tuple[FieldSpec, ...], sections: dict[str, str]) -> ComposeResult:
+        for spec in specs:
+            key = ".".join(spec.path)
+            if key in sections:
+                yield Static(t(sections[key], self.lang), classes="section")
+            hint = ""
+            if spec.path == ("id",):
+                hint = t("wizard.id_hint" if self.is_new else "wizard.id_locked", self.lang)
+            box = self._box(spec, hint=hint)
+            if spec.path == ("id",) and not self.is_new:
+                box.disabled = True
+            yield box
+
+    def _transfer_boxes(self) -> ComposeResult:
+        groups = {"consent": "grp-consent", "contract": "grp-contract", "adequacy": "grp-override"}
+        open_group: str | None = None
+        container: Vertical | None = None
+        for spec in TRANSFER_FIELDS:
+            key = ".".join(spec.path)
+            if key in _SECTIONS_TRANSFER:
+                yield Static(t(_SECTIONS_TRANSFER[key], self.lang), classes="section")
+            group = groups.get(spec.path[0]) if len(spec.path) > 1 else None
+            if group != open_group:
+                if container is not None:
+                    yield container
+                container = Vertical(id=group, classes="group") if group else None
+                open_group = group
+            hint = t("wizard.data_default", self.lang) if spec.path == ("data",) else ""
+            box = self._box(spec, hint=hint, options=[] if spec.kind == "checklist" else None)
+            if container is not None:
+                container.compose_add_child(box)
+            else:
+                yield box
+            if spec.path == ("country",):
+                yield Static("", id="adequacy")
+        if container is not None:
+            yield container
+
+    # -- lifecycle ----------------------------------------------------------------
+    def on_mount(self) -> None:
+        apply_bindings(self, COMMANDS, self.lang)
+        # after the first refresh every control has mounted (a Select sets its initial
+        # value on mount, which would otherwise overwrite the document's)
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        self._populate()
+        self._validate_now()
+        self._show_step(self.step, focus=False)
+        self._focus_first()
+        self.ready = True
+
+    def on_resize(self) -> None:
+        if self._help_visible is None:
+            self.query_one("#help-panel").display = self.size.width >= 120
+
+    def _focus_first(self) -> None:
+        first = "#f-title-control" if self.is_new else "#steps"
+        self.query_one(first).focus()
+
+    async def relabel(self) -> None:
+        """The language changed: rebuild the widgets in it; the document is unchanged."""
+        focused = self.focused.id if self.focused else None
+        await self.recompose()
+        apply_bindings(self, COMMANDS, self.lang)
+
+        def restore() -> None:
+            self._populate()
+            self._validate_now()
+            self._show_step(self.step, focus=False)
+            if focused:
+                for widget in self.query(f"#{focused}"):
+                    widget.focus()
+
+        self.call_after_refresh(restore)
+
+    # -- showing the document -------------------------------------------------------
+    def _populate(self) -> None:
+        for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
+            self.query_one(f"#{spec.widget_id}", FieldBox).set_value(form.get_in(self.doc, spec.path))
+        self._refresh_transfer_list()
+        self._show_transfer(self.transfer_index)
+
+    def _processed_options(self) -> list[tuple[str, str]]:
+        reference = self.xapp.workspace.reference
+        processing = self.doc.get("processing") or {}
+        keys = [*(processing.get("data") or []), *(processing.get("special") or [])]
+        return [(reference.data_label(k, self.lang), k) for k in dict.fromkeys(keys) if isinstance(k, str)]
+
+    def _show_transfer(self, index: int | None) -> None:
+        transfers = form.transfers_of(self.doc)
+        if index is not None and not (0 <= index < len(transfers)):
+            index = len(transfers) - 1 if transfers else None
+        self.transfer_index = index
+        has = index is not None
+        self.query_one("#transfer-form").display = has
+        self.query_one("#no-transfers").display = not has
+        self.query_one("#dup-transfer", Button).disabled = not has
+        self.query_one("#remove-transfer", Button).disabled = not has
+        if index is None:
+            return
+        transfer = transfers[index]
+        for spec in TRANSFER_FIELDS:
+            box = self.query_one(f"#{spec.widget_id}", FieldBox)
+            value = form.get_in(transfer, spec.path)
+            if spec.kind == "checklist":
+                options = self._processed_options()
+                selected = value if isinstance(value, list) else [k for _, k in options]
+                box.set_checklist_options(options, selected)
+            else:
+                box.set_value(value)
+        self._show_ground(transfer.get("ground"))
+        self._show_adequacy()
+        self._show_errors()
+        transfer_list = self.query_one("#transfer-list", OptionList)
+        if transfer_list.highlighted != index:
+            transfer_list.highlighted = index
+
+    def _show_ground(self, ground: str | None) -> None:
+        self.query_one("#grp-consent").display = ground == "consent"
+        self.query_one("#grp-contract").display = ground == "contract"
+
+    def _show_adequacy(self) -> None:
+        line = self.query_one("#adequacy", Static)
+        transfer = self._transfer()
+        reference = self.xapp.workspace.reference
+        code = transfer.get("country") if transfer else None
+        from xborder.reference.loader import country_name
+
+        if not isinstance(code, str) or country_name(code, "en") == code or code.upper() == "AZ":
+            line.update(t("wizard.adequacy.none", self.lang))
+            line.set_classes("")
+            return
+        override = transfer.get("adequacy") if transfer else None
+        if isinstance(override, dict) and isinstance(override.get("adequate"), bool):
+            adequate = bool(override["adequate"])
+            source = f"{t('wizard.adequacy.override', self.lang)} {override.get('reason') or ''}".strip()
+        else:
+            info = reference.adequacy_of(code)
+            adequate, source = info.adequate, info.source
+        text = Text()
+        text.append(t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang), style="bold")
+        text.append("\n" + t("wizard.adequacy.source", self.lang, source=source), style="italic")
+        line.update(text)
+        line.set_classes("-adequate" if adequate else "-not-adequate")
+
+    def _transfer(self) -> dict[str, Any] | None:
+        transfers = form.transfers_of(self.doc)
+        if self.transfer_index is None or self.transfer_index >= len(transfers):
+            return None
+        return transfers[self.transfer_index]
+
+    def _transfer_label(self, index: int, transfer: dict[str, Any]) -> Text:
+        code = transfer.get("country")
+        where = code if isinstance(code, str) and len(code) == 2 else "?"
+        text = Text(f"{index + 1}. {transfer.get('id') or '?'} → {where}")
+        evaluation = self.check.evaluation
+        result = evaluation.transfer(str(transfer.get("id"))) if evaluation else None
+        if result is not None:
+            text.append("  ")
+            text.append_text(verdict_text(result.verdict, self.xapp.workspace.reference, self.lang))
+        problems = form.transfer_problems(self.check, index)
+        if problems:
+            text.append(f"  ● {problems}", style="bold red")
+        return text
+
+    def _refresh_transfer_list(self) -> None:
+        transfer_list = self.query_one("#transfer-list", OptionList)
+        transfers = form.transfers_of(self.doc)
+        highlighted = self.transfer_index
+        transfer_list.set_options(
+            [Option(self._transfer_label(i, tr), id=f"tr-{i}") for i, tr in enumerate(transfers)]
+        )
+        if highlighted is not None and highlighted < len(transfers):
+            transfer_list.highlighted = highlighted
+
+    # -- steps --------------------------------------------------------------------
+    def _show_step(self, step: Step, *, focus: bool = True) -> None:
+        self.step = step
+        self.query_one("#pages", ContentSwitcher).current = step
+        steps = self.query_one("#steps", OptionList)
+        index = STEPS.index(step)
+        if steps.highlighted != index:
+            steps.highlighted = index
+        if step == "destinations":
+            self._show_transfer(self.transfer_index)
+        if step == "review":
+            self._refresh_review()
+        if step == "save":
+            self._refresh_save()
+        self._refresh_help()
+        if focus:
+            target = {
+                "general": "#f-title-control",
+                "processing": "#f-processing-purposes-control",
+                "destinations": "#transfer-list" if self.transfer_index is not None else "#add-transfer",
+                "review": "#review-list",
+                "save": "#save-button",
+            }[step]
+            self.query_one(target).focus()
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        step = event.option.id
+        if step in STEPS and step != self.step:
+            self._show_step(step, focus=False)  # type: ignore[arg-type]
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_selected(self, event: OptionList.OptionSelected) -> None:
+        step = event.option.id
+        if step in STEPS:
+            self._show_step(step)  # type: ignore[arg-type]
+
+    def action_next_step(self) -> None:
+        index = STEPS.index(self.step)
+        self._show_step(STEPS[min(index + 1, len(STEPS) - 1)])
+
+    def action_prev_step(self) -> None:
+        index = STEPS.index(self.step)
+        self._show_step(STEPS[max(index - 1, 0)])
+
+    def action_toggle_help(self) -> None:
+        panel = self.query_one("#help-panel")
+        panel.display = not panel.display
+        self._help_visible = bool(panel.display)
+
+    def _refresh_help(self) -> None:
+        rulebook = self.xapp.workspace.reference.rulebook
+        text = Text()
+        text.append(t("wizard.help", self.lang) + "\n\n", style="bold")
+        for number in rulebook.steps.get(self.step, []):
+            clause = rulebook.clauses.get(number)
+            if clause is None:
+                continue
+            title = clause.title.get(self.lang) or clause.title.get("en", "")
+            body = (clause.text.get(self.lang) or clause.text.get("en", "")).strip()
+            word = rulebook.meta.clause_word.get(self.lang) or "clause"
+            text.append(f"{word} {number}. {title}\n", style="bold")
+            text.append(body + "\n", style="")
+            if clause.sources:
+                text.append(", ".join(clause.sources) + "\n", style="italic dim")
+            text.append("\n")
+        self.query_one("#help-text", Static).update(text)
+
+    # -- editing ------------------------------------------------------------------
+    @on(FieldBox.Changed)
+    def _field_changed(self, event: FieldBox.Changed) -> None:
+        event.stop()
+        spec = event.spec
+        value = event.value
+        if spec.transfer:
+            transfer = self._transfer()
+            if transfer is None or self.transfer_index is None:
+                return
+            everything = [k for _, k in self._processed_options()]
+            if spec.path == ("data",) and "data" not in transfer and value == everything:
+                return  # all of them is the default: keep the key absent
+            loc: Loc = ("transfers", self.transfer_index, *spec.path)
+        else:
+            loc = spec.path
+        if form.get_in(self.doc, loc) == value and not (value is None and form.get_in(self.doc, loc) is not None):
+            return
+        form.set_in(self.doc, loc, value)
+        self._after_edit(spec, value)
+
+    def _after_edit(self, spec: FieldSpec, value: Any) -> None:
+        path = spec.path
+        if not spec.transfer:
+            if path == ("id",):
+                self.id_touched = True
+            elif path == ("title",) and self.is_new and not self.id_touched:
+                slug = form.slugify(value or "", self.xapp.taken_ids()) if value else ""
+                form.set_in(self.doc, ("id",), slug)
+                self.query_one("#f-id", FieldBox).set_value(slug)
+        else:
+            transfer = self._transfer()
+            assert transfer is not None
+            if path == ("ground",):
+                self._show_ground(value)
+                self._show_adequacy()
+            elif path in (("country",), ("adequacy", "adequate"), ("adequacy", "reason")):
+                self._show_adequacy()
+            elif path == ("recipient", "name") and value and _AUTO_TRANSFER_ID.match(str(transfer.get("id", ""))):
+                taken = {str(tr.get("id")) for tr in form.transfers_of(self.doc) if tr is not transfer}
+                new_id = form.slugify(value, taken)
+                transfer["id"] = new_id
+                self.query_one("#t-id", FieldBox).set_value(new_id)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self._schedule_validation()
+        self._schedule_draft()
+        self._refresh_bar()
+
+    def _schedule_validation(self) -> None:
+        if self._validate_timer is not None:
+            self._validate_timer.stop()
+        self._validate_timer = self.set_timer(self.xapp.validate_delay, self._validate_now)
+
+    def _schedule_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.xapp.draft_delay, self.write_draft)
+
+    def _validate_now(self) -> None:
+        self._validate_timer = None
+        app = self.xapp
+        self.check = form.validate(
+            self.doc,
+            app.workspace.reference,
+            app.as_of,
+            taken_ids=app.taken_ids() if self.is_new else (),
+            translate=lambda key, **params: t(key, self.lang, **params),
+        )
+        self._index_errors()
+        self._show_errors()
+        self._refresh_steps()
+        self._refresh_bar()
+        self._refresh_transfer_list()
+        if self.step == "review":
+            self._refresh_review()
+        if self.step == "save":
+            self._refresh_save()
+
+    def _index_errors(self) -> None:
+        index: dict[tuple[str, int | None], str] = {}
+        for loc, message in self.check.errors.items():
+            spec, transfer = form.spec_for(loc)
+            if spec is None:
+                continue
+            if spec.kind == "date" and "date" in message:
+                message = t("error.date", self.lang)
+            elif spec.kind == "country" and "country" in message and "Azerbaijan" not in message:
+                message = t("wizard.country_unknown", self.lang)
+            index.setdefault((spec.widget_id, transfer), message)
+        self._error_index = index
+
+    def _show_errors(self) -> None:
+        for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
+            box = self.query_one(f"#{spec.widget_id}", FieldBox)
+            self._set_box_error(box, self._error_index.get((spec.widget_id, None)))
+        if self.transfer_index is not None:
+            for spec in TRANSFER_FIELDS:
+                box = self.query_one(f"#{spec.widget_id}", FieldBox)
+                self._set_box_error(box, self._error_index.get((spec.widget_id, self.transfer_index)))
+
+    @staticmethod
+    def _set_box_error(box: FieldBox, message: str | None) -> None:
+        if box.spec.kind == "date" and box.value is not None and not isinstance(box.value, dt.date):
+            return  # the box shows its own "not a date" while typing
+        box.set_error(message)
+
+    def _refresh_steps(self) -> None:
+        counts = form.problem_counts(self.check)
+        steps = self.query_one("#steps", OptionList)
+        for index, step in enumerate(STEPS):
+            label = Text(f"{index + 1} {t(f'step.{step}', self.lang)}")
+            count = counts[step]
+            if step in ("general", "processing", "destinations"):
+                if count:
+                    label.append(f" ●{count}", style="bold red")
+                else:
+                    label.append(" ✓", style="green")
+            steps.replace_option_prompt_at_index(index, label)
+
+    def _refresh_bar(self) -> None:
+        reference = self.xapp.workspace.reference
+        text = Text(self.title_text, style="bold")
+        text.append("  ")
+        if self.check.evaluation is not None:
+            text.append_text(verdict_text(self.check.verdict, reference, self.lang))
+        else:
+            text.append(t("wizard.no_verdict", self.lang), style="dim")
+        problems = form.problem_counts(self.check)["review"]
+        text.append("  ")
+        if problems:
+            text.append(t("wizard.problems", self.lang, n=problems), style="bold red")
+        else:
+            text.append(t("wizard.ok", self.lang), style="green")
+        if self.dirty:
+            text.append("  ● " + t("wizard.unsaved", self.lang), style="yellow")
+        self.query_one("#wiz-bar", Static).update(text)
+
+    # -- review -------------------------------------------------------------------
+    def _refresh_review(self) -> None:
+        lang = self.lang
+        reference = self.xapp.workspace.reference
+        review = self.query_one("#review-list", OptionList)
+        options: list[Option | None] = []
+        self._review_locs = {}
+        check = self.check
+        head = self.query_one("#review-verdict", Static)
+        if check.errors:
+            head.update(Text(t("wizard.review.invalid", lang), style="bold"))
+            options.append(Option(Text(t("wizard.review.form", lang), style="bold"), disabled=True))
+            for n, (loc, message) in enumerate(check.errors.items()):
+                spec, transfer = form.spec_for(loc)
+                where = t(spec.label_key, lang) if spec else ".".join(str(p) for p in loc)
+                if transfer is not None:
+                    tr = form.transfers_of(self.doc)[transfer] if transfer < len(form.transfers_of(self.doc)) else {}
+                    where = f"{tr.get('id') or transfer + 1}: {where}"
+                if spec is not None:
+                    message = self._error_index.get((spec.widget_id, transfer), message)
+                line = Text("  ✗ ", style="bold red")
+                line.append(f"{where}: ", style="bold")
+                line.append(message)
+                self._review_locs[f"e{n}"] = loc
+                options.append(Option(line, id=f"e{n}"))
+        evaluation = check.evaluation
+        if evaluation is not None:
+            verdict = Text(t("wizard.verdict", lang) + ": ")
+            verdict.append_text(verdict_text(evaluation.verdict, reference, lang))
+            head.update(verdict)
+            counter = 0
+            if evaluation.findings:
+                options.append(Option(Text(t("wizard.review.general", lang), style="bold"), disabled=True))
+                for finding in evaluation.findings:
+                    options.append(self._finding_option(finding, f"f{counter}"))
+                    counter += 1
+            for result in evaluation.transfers:
+                options.append(None)
+                header = Text(
+                    t("wizard.review.transfer", lang, id=result.id, country=country_display(result.country, lang)),
+                    style="bold",
+                )
+                header.append(": ")
+                header.append_text(verdict_text(result.verdict, reference, lang))
+                options.append(Option(header, disabled=True))
+                if not result.findings:
+                    options.append(Option(Text("  " + t("wizard.review.none", lang), style="dim"), disabled=True))
+                for finding in result.findings:
+                    options.append(self._finding_option(finding, f"f{counter}"))
+                    counter += 1
+        review.set_options([o for o in options if o is not None] if not options else _with_separators(options))
+
+    def _finding_option(self, finding: Any, key: str) -> Option:
+        lang = self.lang
+        reference = self.xapp.workspace.reference
+        style = SEVERITY_STYLE.get(finding.severity, "")
+        line = Text("  ● ", style=style)
+        line.append(upper(reference.label("severity", finding.severity, lang), lang), style=style)
+        citation = finding.citation(lang)
+        line.append(f"  {finding.message(lang)}")
+        if citation:
+            line.append(f"  ({citation})", style="italic dim")
+        self._review_locs[key] = tuple(finding.field)
+        return Option(line, id=key)
+
+    @on(OptionList.OptionSelected, "#review-list")
+    def _review_selected(self, event: OptionList.OptionSelected) -> None:
+        loc = self._review_locs.get(event.option.id or "")
+        if loc is not None:
+            self.jump_to(loc)
+
+    def jump_to(self, loc: Loc) -> None:
+        """Go to the step and the widget of the field at `loc`."""
+        step = form.step_of(loc)
+        spec, transfer = form.spec_for(loc)
+        if step == "destinations" and transfer is not None:
+            self.transfer_index = transfer
+        self._show_step(step, focus=False)
+        if step == "destinations" and transfer is not None:
+            self._show_transfer(transfer)
+        if spec is None:
+            self._show_step(step)
+            return
+        if spec.transfer and spec.path[0] in ("consent", "contract"):
+            current = self._transfer() or {}
+            if current.get("ground") != spec.path[0]:
+                spec = next(s for s in TRANSFER_FIELDS if s.path == ("ground",))
+        box = self.query_one(f"#{spec.widget_id}", FieldBox)
+        box.focus_control()
+        self.call_after_refresh(box.scroll_visible, top=True)
+
+    # -- destinations -------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#transfer-list")
+    def _transfer_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        if index != self.transfer_index:
+            self._show_transfer(index)
+
+    @on(OptionList.OptionSelected, "#transfer-list")
+    def _transfer_selected(self, event: OptionList.OptionSelected) -> None:
+        self._show_transfer(event.option_index)
+        self.query_one("#t-country-control-input").focus()
+
+    @on(Button.Pressed, "#add-transfer")
+    def _add_pressed(self) -> None:
+        self.action_add_transfer()
+
+    @on(Button.Pressed, "#dup-transfer")
+    def _dup_pressed(self) -> None:
+        self.action_duplicate_transfer()
+
+    @on(Button.Pressed, "#remove-transfer")
+    def _remove_pressed(self) -> None:
+        self.action_remove_transfer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_transfer", "duplicate_transfer", "remove_transfer"):
+            if self.step != "destinations":
+                return False
+            if action == "add_transfer":
+                # "a" types a letter in a text field; add from the list or the buttons
+                focused = self.focused
+                return focused is None or focused.id in ("transfer-list", "add-transfer", "dup-transfer", "remove-transfer")
+            return self.transfer_index is not None
+        return True
+
+    def action_add_transfer(self) -> None:
+        if self.step != "destinations":
+            self._show_step("destinations", focus=False)
+        transfers = form.transfers_of(self.doc)
+        transfers.append(form.new_transfer(self.doc))
+        self._after_structure_change(len(transfers) - 1)
+        self.query_one("#t-country-control-input").focus()
+
+    def action_duplicate_transfer(self) -> None:
+        if self.transfer_index is None:
+            return
+        transfers = form.transfers_of(self.doc)
+        transfers.insert(self.transfer_index + 1, form.duplicate_transfer(self.doc, self.transfer_index))
+        self._after_structure_change(self.transfer_index + 1)
+
+    @work(exclusive=True, group="remove-transfer")
+    async def action_remove_transfer(self) -> None:
+        transfer = self._transfer()
+        if transfer is None or self.transfer_index is None:
+            return
+        index = self.transfer_index
+        answer = await self.app.push_screen_wait(
+            ChoiceScreen(
+                t("wizard.remove", self.lang),
+                t("wizard.confirm_remove", self.lang, id=transfer.get("id") or index + 1),
+                [("remove", t("wizard.remove", self.lang), "error"), ("cancel", t("dialog.cancel", self.lang), "default")],
+                tone="danger",
+            )
+        )
+        if answer != "remove":
+            return
+        del form.transfers_of(self.doc)[index]
+        self._after_structure_change(max(0, index - 1))
+
+    def _after_structure_change(self, select: int) -> None:
+        self.transfer_index = select if form.transfers_of(self.doc) else None
+        self._validate_now()
+        self._show_transfer(self.transfer_index)
+        self._changed()
+
+    # -- saving -------------------------------------------------------------------
+    @on(Button.Pressed, "#save-button")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save-report-button")
+    def _save_report_pressed(self) -> None:
+        self.save_and_report()
+
+    @work(exclusive=True, group="save")
+    async def save_and_report(self) -> None:
+        if await self.save():
+            assert self.check.assessment is not None
+            self.xapp.generate_report([self.check.assessment.id])
+
+    def _refresh_save(self) -> None:
+        lang = self.lang
+        reference = self.xapp.workspace.reference
+        check = self.check
+        text = Text()
+        problems = len(check.errors)
+        if problems:
+            text.append(t("wizard.save_blocked", lang, n=problems), style="bold red")
+        else:
+            text.append(t("wizard.save_ready", lang, verdict=reference.label("verdict", check.verdict, lang)))
+        target = self._target_path()
+        if target is not None:
+            text.append("\n" + t("wizard.save_file", lang, file=self.xapp.workspace.relative(target)), style="dim")
+        self.query_one("#save-summary", Static).update(text)
+        self.query_one("#save-button", Button).disabled = bool(problems)
+        self.query_one("#save-report-button", Button).disabled = bool(problems)
+
+    def _target_path(self) -> Path | None:
+        if self.path is not None:
+            return self.path
+        assessment_id = self.doc.get("id")
+        if isinstance(assessment_id, str) and form.is_valid_id(assessment_id):
+            return self.xapp.workspace.assessment_path(assessment_id)
+        return None
+
+    @work(exclusive=True, group="save")
+    async def action_save(self) -> None:
+        await self.save()
+
+    async def save(self, *, overwrite: bool = False) -> bool:
+        """Save the document; True when the file now holds it."""
+        self._validate_now()
+        lang = self.lang
+        check = self.check
+        if check.assessment is None:
+            self.notify(t("wizard.cannot_save", lang, n=len(check.errors)), severity="error")
+            self._show_step("review")
+            return False
+        path = self._target_path()
+        assert path is not None
+        expected = (file_digest(path) or "") if overwrite else self.base_sha256
+        relative = self.xapp.workspace.relative(path)
+        try:
+            digest = save_assessment(path, check.assessment, expected_sha256=expected)
+        except ConflictError:
+            return await self._conflict(path, relative)
+        except OSError as exc:
+            self.notify(f"{relative}: {exc.strerror or exc}", severity="error")
+            return False
+        self.path = path
+        self.base_sha256 = digest
+        self.dirty = False
+        self.id_touched = True
+        discard_draft(self.xapp.workspace.root, self.draft_key)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.query_one("#f-id", FieldBox).disabled = True
+        self._refresh_bar()
+        if self.step == "save":
+            self._refresh_save()
+        self.notify(t("wizard.saved", lang, file=relative))
+        self.xapp.file_saved(path)
+        return True
+
+    async def _conflict(self, path: Path, relative: str) -> bool:
+        lang = self.lang
+        exists = path.exists()
+        choices = [
+            ("overwrite", t("wizard.conflict_overwrite", lang), "warning"),
+            ("cancel", t("dialog.cancel", lang), "default"),
+        ]
+        if exists and not self.is_new:
+            choices.insert(0, ("reload", t("wizard.conflict_reload", lang), "default"))
+        answer = await self.app.push_screen_wait(
+            ChoiceScreen(t("key.save", lang), t("wizard.conflict", lang, file=relative), choices, tone="warning")
+        )
+        if answer == "overwrite":
+            return await self.save(overwrite=True)
+        if answer == "reload":
+            self.reload_from_disk()
+        return False
+
+    def reload_from_disk(self) -> None:
+        assert self.path is not None
+        result = self.xapp.workspace.load(self.path)
+        if result.assessment is None:
+            first = result.errors[0] if result.errors else "?"
+            self.notify(t("wizard.reloaded_invalid", self.lang, error=first), severity="error", timeout=10)
+            return
+        self.doc = form.document_of(result.assessment)
+        self.base_sha256 = result.sha256
+        self.dirty = False
+        discard_draft(self.xapp.workspace.root, self.draft_key)
+        self._populate()
+        self._validate_now()
+
+    # -- drafts -------------------------------------------------------------------
+    def write_draft(self) -> None:
+        self._draft_timer = None
+        if not self.dirty:
+            return
+        workspace = self.xapp.workspace
+        draft = Draft(
+            key=self.draft_key,
+            document=copy.deepcopy(self.doc),
+            target=workspace.relative(self.path) if self.path else "",
+            base_sha256=self.base_sha256,
+        )
+        try:
+            save_draft(workspace.root, draft)
+        except OSError as exc:
+            self.notify(f"{exc}", severity="error")
+
+    # -- leaving ------------------------------------------------------------------
+    @work(exclusive=True, group="close")
+    async def action_close(self) -> None:
+        if await self.confirm_leave():
+            self.dismiss(None)
+
+    async def confirm_leave(self) -> bool:
+        """Ask what to do with unsaved changes; True when the wizard may close."""
+        if not self.dirty:
+            return True
+        lang = self.lang
+        answer = await self.app.push_screen_wait(
+            ChoiceScreen(
+                t("wizard.unsaved", lang).capitalize(),
+                t("wizard.confirm_quit", lang, title=self.title_text),
+                [
+                    ("save", t("dialog.save", lang), "primary"),
+                    ("discard", t("dialog.discard", lang), "error"),
+                    ("cancel", t("dialog.cancel", lang), "default"),
+                ],
+                tone="warning",
+            )
+        )
+        if answer == "save":
+            return await self.save()
+        if answer == "discard":
+            self.dirty = False
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            discard_draft(self.xapp.workspace.root, self.draft_key)
+            return True
+        return False
+
+    def on_unmount(self) -> None:
+        # killed or quit without asking (e.g. the terminal closed): keep the work
+        if self.dirty:
+            self.write_draft()
+
+    # -- palette ------------------------------------------------------------------
+    def palette(self) -> list[tuple[str, str, Any]]:
+        entries: list[tuple[str, str, Any]] = [
+            (t("key.save", self.lang), t("cmd.save", self.lang), self.action_save),
+        ]
+        for step in STEPS:
+            label = t(f"step.{step}", self.lang)
+            entries.append(
+                (t("cmd.step", self.lang, step=label), t(f"step.{step}.intro", self.lang),
+                 lambda s=step: self._show_step(s))
+            )
+        return entries
+
+
+def _with_separators(options: list[Option | None]) -> list[Option | None]:
+    # drop a leading separator
+    while options and options[0] is None:
+        options.pop(0)
+    return options
+
+
+__all__ = ["COMMANDS", "WizardScreen"]
