@@ -86,8 +86,9 @@ class DueItem:
         """Days from as_of to the date: negative when overdue, 0 on the day."""
         return None if self.as_of is None else (self.date - self.as_of).days
 
-    def message(self, lang: str) -> str:
-        """One line for a person, in Azerbaijani ("az") or English (anything else)."""
+    def message(self, lang: str, *, relative: bool = True) -> str:
+        """One line for a person, in Azerbaijani ("az") or English (anything else);
+        with `relative`, how many days are left or late as of `as_of`."""
         texts = _TEXTS["az" if lang == "az" else "en"]
         who = f"{self.recipient} ({self.country})" if self.recipient else self.country
         if self.kind == "review":
@@ -105,7 +106,7 @@ class DueItem:
             who=who,
         )
         days = self.days
-        if days is not None:
+        if relative and days is not None:
             if days < 0:
                 text += texts["late"].format(n=-days)
             elif days == 0:

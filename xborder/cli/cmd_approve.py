@@ -1,0 +1,76 @@
+"""xborder approve ID --by NAME [--reason TEXT] [--date YYYY-MM-DD]"""
+
+from __future__ import annotations
+
+import argparse
+
+from xborder.cli.common import CLIError, err, out, parse_date, today, workspace_from
+
+NAME = "approve"
+ORDER = 40
+HELP = (
+    "approve an assessment in review: records the reviewer, the date, the adequacy list and "
+    "each transfer's verdict, and sets the next review; refused unless permitted or --reason"
+)
+
+EXIT_REFUSED = 1
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the assessment id (its file name without .toml)")
+    parser.add_argument("--by", required=True, metavar="NAME", help="the reviewer who approves it")
+    parser.add_argument(
+        "--reason", metavar="TEXT",
+        help="why it is approved although its verdict is not `permitted` (recorded in the file)",
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD",
+        help="the date of the decision; the verdict is judged as of this day (default: today)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.cli.cmd_show import resolve
+    from xborder.lifecycle import LifecycleError, approve
+    from xborder.rules import evaluate
+    from xborder.store.assessments import ConflictError, save_assessment
+
+    workspace = workspace_from(args.workspace)
+    assert workspace is not None
+    path = resolve(workspace, args.id)
+    result = workspace.load(path)
+    if result.assessment is None:
+        raise CLIError("\n".join(str(e) for e in result.errors))
+    assessment = result.assessment
+    on = parse_date(args.date) if args.date else today()
+    evaluation = evaluate(assessment, workspace.reference, on)
+    try:
+        approved = approve(
+            assessment,
+            evaluation,
+            args.by,
+            on,
+            period_months=workspace.settings.review.period_months,
+            reason=args.reason,
+        )
+    except LifecycleError as exc:
+        raise CLIError(str(exc), EXIT_REFUSED) from None
+    approval = approved.approval
+    assert approval is not None
+    if assessment.assessor and assessment.assessor.casefold() == approval.reviewer.casefold():
+        err(
+            f"xborder: warning: {approval.reviewer} also prepared {assessment.id}; "
+            "a second person should review it"
+        )
+    try:
+        save_assessment(path, approved, expected_sha256=result.sha256)
+    except ConflictError as exc:
+        raise CLIError(str(exc)) from None
+    except OSError as exc:
+        raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
+    out(
+        f"{assessment.id}: approved by {approval.reviewer} on {on} "
+        f"(verdict {evaluation.verdict}, adequacy list {evaluation.adequacy_version}); "
+        f"next review {approved.next_review}"
+    )
+    return 0

@@ -1,0 +1,212 @@
+"""xborder due [--within DAYS] [--format text|json|ics] [--as-of DATE] [--lang az|en]"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from xborder.cli.common import (
+    EXIT_BLOCKED,
+    EXIT_INVALID,
+    EXIT_OK,
+    CLIError,
+    Style,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+)
+
+NAME = "due"
+ORDER = 25
+HELP = (
+    "what falls due: reviews, notifications (12.1) before a transfer starts, recipient "
+    "information (12.2); exit 1 if anything is overdue, 2 if a file cannot be loaded"
+)
+
+ICS_DEFAULT_WITHIN = 366
+"""A calendar export looks a year ahead unless told otherwise."""
+
+_WORDS = {
+    "en": {
+        "overdue": "OVERDUE", "due": "due", "nothing": "nothing falls due",
+        "summary": "as of {as_of}, within {days} days: {overdue} overdue, {due} due",
+        "invalid": "cannot be loaded (run `xborder check`)",
+        "kinds": {"review": "review", "notification": "notification", "recipient_info": "recipient info"},
+    },
+    "az": {
+        "overdue": "GECİKİR", "due": "müddət", "nothing": "müddəti çatan heç nə yoxdur",
+        "summary": "{as_of} tarixinə, {days} gün ərzində: {overdue} gecikir, {due} müddəti çatır",
+        "invalid": "yüklənə bilmir (`xborder check` işlədin)",
+        "kinds": {"review": "baxış", "notification": "bildiriş", "recipient_info": "alandan məlumat"},
+    },
+}
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--within", type=int, metavar="DAYS",
+        help=f"look this many days ahead (default: 30; {ICS_DEFAULT_WITHIN} for --format ics); "
+        "overdue items are always listed",
+    )
+    parser.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to judge as of (default: today)")
+    parser.add_argument("--lang", choices=("az", "en"), help="language of messages")
+
+
+def collect(workspace: Any, as_of: dt.date, within: int) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    """(due items of every assessment, load results that failed, id -> LoadResult)."""
+    from xborder.lifecycle import due_items, sort_items
+    from xborder.rules import evaluate
+
+    items = []
+    invalid = []
+    loaded = {}
+    for result in workspace.load_all():
+        if result.assessment is None:
+            invalid.append(result)
+            continue
+        assessment = result.assessment
+        loaded[assessment.id] = result
+        evaluation = evaluate(assessment, workspace.reference, as_of)
+        items.extend(due_items(assessment, evaluation, as_of, within))
+    return sort_items(items), invalid, loaded
+
+
+def run(args: argparse.Namespace) -> int:
+    workspace = workspace_from(args.workspace)
+    assert workspace is not None
+    as_of = parse_date(args.as_of) if args.as_of else today()
+    within = args.within
+    if within is None:
+        within = ICS_DEFAULT_WITHIN if args.format == "ics" else 30
+    if within < 0 or within > 3660:
+        raise CLIError(f"--within {within}: expected a number of days from 0 to 3660")
+    lang = args.lang or ("en" if args.format == "json" else workspace.settings.ui.language)
+    items, invalid, loaded = collect(workspace, as_of, within)
+    if args.format == "json":
+        doc = {
+            "as_of": as_of.isoformat(),
+            "within_days": within,
+            "items": [
+                {**item.to_json(lang), "file": workspace.relative(loaded[item.assessment_id].path)}
+                for item in items
+            ],
+            "invalid": [
+                {"file": workspace.relative(r.path), "errors": [e.to_json() for e in r.errors]}
+                for r in invalid
+            ],
+            "summary": {
+                "overdue": sum(1 for i in items if i.overdue),
+                "due": sum(1 for i in items if not i.overdue),
+                "invalid": len(invalid),
+            },
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "ics":
+        sys.stdout.buffer.write(ics(items, as_of, lang, {k: workspace.relative(r.path) for k, r in loaded.items()}))
+        sys.stdout.flush()
+    else:
+        _print_text(workspace, items, invalid, as_of, within, lang)
+    if invalid:
+        return EXIT_INVALID
+    return EXIT_BLOCKED if any(item.overdue for item in items) else EXIT_OK
+
+
+def _print_text(workspace: Any, items: list[Any], invalid: list[Any], as_of: dt.date, within: int, lang: str) -> None:
+    words = _WORDS["az" if lang == "az" else "en"]
+    style = Style(sys.stdout)
+    for item in items:
+        mark = style(f"{words['overdue']:<8}", "blocked") if item.overdue else style(f"{words['due']:<8}", "pending")
+        who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
+        kind = words["kinds"][item.kind]
+        out(f"{mark} {item.date}  {style(who, 'bold')}  [{kind}]  {item.message(lang)}")
+    for result in invalid:
+        first = result.errors[0] if result.errors else None
+        out(
+            f"{style('?' + ' ' * 7, 'invalid')} {workspace.relative(result.path)}: {words['invalid']}"
+            + (f" — {first}" if first else "")
+        )
+    if not items and not invalid:
+        out(words["nothing"])
+    out(
+        words["summary"].format(
+            as_of=as_of.isoformat(),
+            days=within,
+            overdue=sum(1 for i in items if i.overdue),
+            due=sum(1 for i in items if not i.overdue),
+        )
+    )
+
+
+# -- iCalendar (RFC 5545) ---------------------------------------------------------------
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> bytes:
+    """Lines longer than 75 octets folded with CRLF + space, never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    chunks = []
+    current = b""
+    limit = 75
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > limit:
+            chunks.append(current)
+            current = b""
+            limit = 74  # continuation lines start with a space
+        current += encoded
+    chunks.append(current)
+    return b"\r\n ".join(chunks) + b"\r\n"
+
+
+def ics(items: list[Any], as_of: dt.date, lang: str, files: dict[str, str]) -> bytes:
+    """A calendar of the items: one all-day event on each deadline, with a reminder a week
+    before and on the day. Deterministic: the same items give the same bytes (DTSTAMP is
+    the as-of date, UIDs are derived from what the item is about)."""
+    words = _WORDS["az" if lang == "az" else "en"]
+    stamp = f"{as_of:%Y%m%d}T000000Z"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//xborder//due//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:xborder",
+    ]
+    for item in items:
+        who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
+        summary = f"{words['overdue']}: " if item.overdue else ""
+        summary += f"{words['kinds'][item.kind]} — {who}"
+        uid = f"{item.kind}.{item.assessment_id}.{item.transfer_id or '-'}.{item.date:%Y%m%d}@xborder"
+        description = f"{item.title}\n{item.message(lang, relative=False)}\n{files.get(item.assessment_id, '')}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{item.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{item.date + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(description)}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if not item.overdue:
+            for trigger in ("-P7D", "PT9H"):
+                lines += [
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    f"DESCRIPTION:{_escape(summary)}",
+                    f"TRIGGER;RELATED=START:{trigger}",
+                    "END:VALARM",
+                ]
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return b"".join(_fold(line) for line in lines)

@@ -1,0 +1,62 @@
+"""xborder status ID [--set draft|in_review|rejected|withdrawn] [--by NAME] [--reason TEXT]"""
+
+from __future__ import annotations
+
+import argparse
+
+from xborder.cli.common import CLIError, out, parse_date, today, workspace_from
+
+NAME = "status"
+ORDER = 41
+HELP = (
+    "show or change an assessment's review status: draft -> in_review -> approved | rejected; "
+    "withdrawn at any time (approve with `xborder approve`)"
+)
+
+EXIT_REFUSED = 1
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the assessment id (its file name without .toml)")
+    parser.add_argument(
+        "--set", dest="target", choices=("draft", "in_review", "rejected", "withdrawn"),
+        help="the new status (without it: show the status and the allowed next steps)",
+    )
+    parser.add_argument("--by", metavar="NAME", help="in_review: who prepared it; rejected: the reviewer")
+    parser.add_argument("--reason", metavar="TEXT", help="rejected: why (recorded in the file)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="rejected: date of the decision (default: today)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.cli.cmd_show import resolve
+    from xborder.lifecycle import TRANSITIONS, LifecycleError, transition
+    from xborder.store.assessments import ConflictError, save_assessment
+
+    workspace = workspace_from(args.workspace)
+    assert workspace is not None
+    path = resolve(workspace, args.id)
+    result = workspace.load(path)
+    if result.assessment is None:
+        raise CLIError("\n".join(str(e) for e in result.errors))
+    assessment = result.assessment
+    if args.target is None:
+        nexts = ", ".join(TRANSITIONS[assessment.status]) or "—"
+        line = f"{assessment.id}: {assessment.status} (next: {nexts})"
+        if assessment.approval is not None:
+            a = assessment.approval
+            line += f"; last decision by {a.reviewer} on {a.date}" + (f": {a.reason}" if a.reason else "")
+        out(line)
+        return 0
+    on = parse_date(args.date) if args.date else today()
+    try:
+        changed = transition(assessment, args.target, by=args.by, on=on, reason=args.reason)
+    except LifecycleError as exc:
+        raise CLIError(str(exc), EXIT_REFUSED) from None
+    try:
+        save_assessment(path, changed, expected_sha256=result.sha256)
+    except ConflictError as exc:
+        raise CLIError(str(exc)) from None
+    except OSError as exc:
+        raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
+    out(f"{assessment.id}: {assessment.status} -> {changed.status}")
+    return 0
