@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-ReportLanguage = Literal["az", "en"]
-
 from pydantic import BaseModel, ConfigDict, Field
 
+ReportLanguage = Literal["az", "en"]
 Language = Literal["az", "en", "ru"]
 
 
