@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from xborder.model.assessment import Assessment
+from xborder.model.assessment import SCHEMA_VERSION, Assessment
 from xborder.model.countries import country_codes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "assessment.schema.json"
@@ -41,15 +41,43 @@ def assessment_schema(
         _date(schema["properties"][key])
     _date(transfer.get("properties", {}).get("start", {}))
     _date(defs.get("Approval", {}).get("properties", {}).get("date", {}))
+    version = schema["properties"]["schema_version"]
+    version.update(minimum=1, maximum=SCHEMA_VERSION)
+    _drop_null(schema)
     return schema
 
 
 def _date(prop: dict[str, Any]) -> None:
+    """TOML editors (taplo, Even Better TOML) check a TOML local date as a string of
+    format "date"; a quoted ISO date, which xborder also reads, passes too."""
     for option in prop.get("anyOf", [prop]):
         if option.get("format") == "date":
-            option.pop("type", None)
-            option.pop("format", None)
-            option["description"] = "A TOML local date, e.g. 2026-11-22"
+            option["type"] = "string"
+
+
+def _drop_null(node: Any) -> None:
+    """TOML has no null: an optional key is simply left out. Remove the `null` branch
+    and the `default: null` pydantic writes for optional fields, so that editors
+    neither offer null nor wrap every error in "not valid under any of anyOf"."""
+    if isinstance(node, list):
+        for item in node:
+            _drop_null(item)
+        return
+    if not isinstance(node, dict):
+        return
+    options = node.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        rest = [option for option in options if option != {"type": "null"}]
+        del node["anyOf"]
+        if len(rest) == 1:
+            for key, value in rest[0].items():
+                node.setdefault(key, value)
+        else:
+            node["anyOf"] = rest
+        if node.get("default", ...) is None:
+            del node["default"]
+    for value in node.values():
+        _drop_null(value)
 
 
 def _set_enum(model: dict[str, Any], key: str, values: list[str]) -> None:
