@@ -100,7 +100,9 @@ _SEP = "\x1f"
 _REC = "\x1e"
 
 
-def _relative(root: Path, path: Path) -> str:
+def relative_path(root: Path, path: Path) -> str:
+    """`path` relative to the repository `root`, as git names it (symbolic links of
+    folders resolved)."""
     real = Path(os.path.realpath(Path(path).absolute().parent)) / Path(path).name
     try:
         return real.relative_to(os.path.realpath(root)).as_posix()
@@ -114,7 +116,7 @@ def file_log(path: Path) -> list[Commit] | None:
     root = repo_root(path)
     if root is None:
         return None
-    rel = _relative(root, path)
+    rel = relative_path(root, path)
     proc = _git(
         root,
         "log",
@@ -174,7 +176,7 @@ def is_modified(path: Path) -> bool:
     root = repo_root(path)
     if root is None:
         return False
-    proc = _git(root, "status", "--porcelain", "--", _relative(root, path))
+    proc = _git(root, "status", "--porcelain", "--", relative_path(root, path))
     return bool(proc is not None and proc.returncode == 0 and proc.stdout.strip())
 
 

@@ -1,0 +1,119 @@
+"""xborder diff ID [REV [REV2]]: what changed in an assessment, as a lawyer reads it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from xborder.cli.common import CLIError, out, parse_date, workspace_from
+
+NAME = "diff"
+ORDER = 51
+HELP = (
+    "what changed in an assessment between two versions in git: fields, transfers added or "
+    "removed, verdicts before -> after (default: the last committed version -> the file now, "
+    "or, with no uncommitted change, the version before the last commit -> the file now)"
+)
+
+
+_WORDS = {
+    "en": {"now": "the file now", "same": "no change", "as_of": "verdicts as of {date}"},
+    "az": {"now": "faylın indiki halı", "same": "dəyişiklik yoxdur", "as_of": "{date} tarixinə nəticələr"},
+}
+
+
+def _label(rev: str, sha: str) -> str:
+    return sha[:8] if sha.startswith(rev) else f"{rev} ({sha[:8]})"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the assessment id (its file name without .toml)")
+    parser.add_argument("rev", nargs="?", help="the older version: a commit, tag or branch (HEAD~1, v2026, ...)")
+    parser.add_argument("rev2", nargs="?", help="the newer version (default: the file as it is now)")
+    parser.add_argument("--lang", choices=("az", "en"))
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge both versions' verdicts as of this day (default: today)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    from xborder.cli.cmd_history import verdict_of
+    from xborder.cli.cmd_show import resolve
+    from xborder.cli.common import today
+    from xborder.rules import evaluate
+    from xborder.store import git
+    from xborder.store.assessments import load_assessment_bytes
+
+    workspace = workspace_from(args.workspace)
+    assert workspace is not None
+    path = resolve(workspace, args.id)
+    lang = args.lang or workspace.settings.ui.language
+    outside = workspace.escapes(path)
+    if outside is not None:
+        raise CLIError(f"{workspace.relative(path)}: symbolic link to a file outside the workspace ({outside}): not read")
+    try:
+        root = git.repo_root(path)
+        if root is None:
+            raise CLIError(f"{workspace.relative(path)}: not in a git repository (or git is not installed): nothing to compare with")
+        log = git.file_log(path) or []
+        modified = git.is_modified(path)
+    except git.GitError as exc:
+        raise CLIError(str(exc)) from None
+
+    here = git.relative_path(root, path)
+
+    def version(rev: str) -> tuple[str, bytes | None, str]:
+        """(label, bytes or None if the file did not exist there, its path there)."""
+        sha = git.resolve_rev(root, rev)
+        if sha is None:
+            raise CLIError(f"{rev!r}: no such commit, tag or branch")
+        # the file's path at that commit: its path now, or an earlier name (renames)
+        for relpath in dict.fromkeys([here, *(c.path for c in log)]):
+            data = git.read_at(root, sha, relpath)
+            if data is not None:
+                return _label(rev, sha), data, relpath
+        return _label(rev, sha), None, here
+
+    words = _WORDS["az" if lang == "az" else "en"]
+    current = (words["now"], path.read_bytes() if path.exists() else None, path.name)
+    if args.rev and args.rev2:
+        old, new = version(args.rev), version(args.rev2)
+    elif args.rev:
+        old, new = version(args.rev), current
+    elif modified or not log:
+        if not log:
+            raise CLIError(f"{workspace.relative(path)}: not committed yet: nothing to compare with")
+        old, new = version(log[0].sha), current
+    elif len(log) > 1:
+        old, new = version(log[1].sha), current
+    else:
+        out(f"{workspace.relative(path)}: one committed version ({log[0].short}, {log[0].date:%Y-%m-%d}) and no change since")
+        return 0
+
+    as_of = parse_date(args.as_of) if args.as_of else today()
+    documents = [git.parse_version(old[1]), git.parse_version(new[1])]
+    unreadable = [f"{label}: {verdict_of(workspace, relpath, data, as_of)[0]} (cannot be read as TOML)"
+                  for (label, data, relpath), doc in zip((old, new), documents, strict=True)
+                  if data is not None and doc is None]
+    changes = unreadable or git.document_changes(documents[0], documents[1], lang)
+    evaluations = []
+    for _name, data, relpath in (old, new):
+        result = load_assessment_bytes(Path(relpath), data, workspace.reference) if data is not None else None
+        loaded = result.assessment if result is not None else None
+        evaluations.append(evaluate(loaded, workspace.reference, as_of) if loaded is not None else None)
+    verdicts = git.verdict_changes(evaluations[0], evaluations[1], lang) if any(evaluations) else []
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"id": path.stem, "from": old[0], "to": new[0], "as_of": as_of.isoformat(),
+                                     "changes": changes, "verdicts": verdicts}, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out(f"{path.stem}: {old[0]} → {new[0]}")
+    if not changes and not verdicts:
+        out(f"  {words['same']}")
+    for line in changes:
+        out(f"  {line}")
+    if verdicts:
+        out(f"  — {words['as_of'].format(date=as_of)}:")
+        for line in verdicts:
+            out(f"  {line}")
+    return 0
