@@ -48,10 +48,23 @@ reports/** binary
 
 TAPLO = """\
 # Editor support (taplo / Even Better TOML): validate and complete assessment files.
+# After upgrading xborder: xborder schema > .xborder/assessment.schema.json
 [[rule]]
 include = ["data/assessments/*.toml"]
+
 [rule.schema]
 path = "./.xborder/assessment.schema.json"
+
+[rule.formatting]       # the layout xborder writes, so editor and xborder agree
+indent_string = "    "
+indent_tables = false
+array_trailing_comma = true
+array_auto_expand = true
+array_auto_collapse = false
+compact_arrays = true
+reorder_keys = false
+align_entries = false
+align_comments = false
 """
 
 

@@ -1,0 +1,157 @@
+"""Reference data: the shipped vocabularies, labels, rule texts and adequacy list, and
+workspace overrides of them (data/*.toml), including broken ones."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+
+import pytest
+
+from xborder.cli.main import main
+from xborder.reference import load_reference
+
+# FORMAT.md, "Vocabularies": the keys every workspace can rely on.
+DATA_KEYS = [
+    "identity", "contact", "id_documents", "financial", "tax_id", "demographic", "location",
+    "online_identifiers", "device", "usage", "orders", "employment", "family", "military",
+    "photos", "correspondence", "credentials",
+]
+SPECIAL_KEYS = [
+    "racial_ethnic", "political", "religious_philosophical", "health", "intimate_life",
+    "biometric", "criminal", "trade_union", "family_life",
+]
+ENUMERATIONS = {
+    "status": ["draft", "in_review", "approved", "rejected", "withdrawn"],
+    "kind": ["state_authority", "legal_entity", "individual"],
+    "role": ["controller", "processor"],
+    "ground": ["adequacy", "consent", "contract"],
+    "verdict": ["permitted", "pending", "incomplete", "blocked", "invalid"],
+    "severity": ["blocker", "missing", "pending", "advice"],
+}
+
+
+def test_vocabularies_are_exactly_format_md(reference):
+    assert list(reference.vocabulary.data) == DATA_KEYS
+    assert list(reference.vocabulary.special) == SPECIAL_KEYS
+    assert list(reference.grounds) == ENUMERATIONS["ground"]
+
+
+@pytest.mark.parametrize("table", ["data", "special", *ENUMERATIONS])
+def test_every_key_has_azerbaijani_and_english_labels(reference, table):
+    terms = getattr(reference.vocabulary, table)
+    keys = DATA_KEYS if table == "data" else SPECIAL_KEYS if table == "special" else ENUMERATIONS[table]
+    assert set(keys) <= set(terms), f"{table}: labels missing for {set(keys) - set(terms)}"
+    for key in keys:
+        term = terms[key]
+        assert term.en.strip() and term.az.strip(), (table, key)
+
+
+def test_labels_by_language_and_fallbacks(reference):
+    assert reference.label("verdict", "blocked", "en") == "Blocked"
+    assert reference.label("verdict", "blocked", "az") == "Yol verilmir"
+    assert reference.data_label("health", "en") == reference.label("special", "health", "en")
+    assert reference.label("verdict", "no-such-key", "az") == "no-such-key"
+
+
+def test_every_rule_has_texts_in_both_languages(reference):
+    placeholder = re.compile(r"\{(\w+)\}")
+    allowed = {"recipient", "country", "adequacy_source", "obtained", "sent", "start",
+               "categories", "date", "verdict", "current", "recorded"}
+    for rule_id, rule in reference.rulebook.rules.items():
+        assert rule.severity in ENUMERATIONS["severity"], rule_id
+        for lang in ("az", "en"):
+            assert rule.title.get(lang), (rule_id, lang)
+            assert rule.message.get(lang), (rule_id, lang)
+            names = {name for _, name, _, _ in string.Formatter().parse(rule.message[lang]) if name}
+            assert names <= allowed, (rule_id, lang, names - allowed)
+            assert set(placeholder.findall(rule.message[lang])) == set(placeholder.findall(rule.message["en"])), (
+                rule_id, lang, "the languages use different placeholders",
+            )
+        assert rule.clause or rule.citation, f"{rule_id} cites nothing"
+
+
+def test_adequacy_list_is_dated_and_sourced(reference):
+    meta = reference.adequacy.meta
+    assert meta.version and meta.as_of and meta.source
+    assert reference.adequacy_version == meta.version
+    info = reference.adequacy_of("DE")
+    assert (info.adequate, info.verified) == (True, True)
+    assert meta.version in info.source
+    unlisted = reference.adequacy_of("US")
+    assert unlisted.adequate is False
+    assert unlisted.source.startswith("not listed; list ")
+
+
+# -- workspace overrides ----------------------------------------------------------------------
+def check(capsys, monkeypatch, root, *args):
+    monkeypatch.chdir(root)
+    capsys.readouterr()
+    status = main(["check", "--as-of", "2026-11-22", "--format", "json", *args])
+    captured = capsys.readouterr()
+    return status, (json.loads(captured.out) if captured.out else None), captured.err
+
+
+def test_adequacy_override_makes_a_country_adequate(capsys, monkeypatch, workspace, make_doc, make_transfer, write):
+    write(workspace, make_doc(make_transfer(country="US")))
+    status, report, _ = check(capsys, monkeypatch, workspace)
+    assert status == 1 and report["assessments"][0]["transfers"][0]["adequate"] is False
+    (workspace / "data" / "adequacy.toml").write_text(
+        '[countries.US]\nadequate = true\nbasis = "Authority letter 2026/77"\n', encoding="utf-8"
+    )
+    status, report, err = check(capsys, monkeypatch, workspace)
+    transfer = report["assessments"][0]["transfers"][0]
+    assert (status, err, transfer["adequate"], transfer["verdict"]) == (0, "", True, "permitted")
+    assert "Authority letter 2026/77" in transfer["adequacy_source"]
+    # The rest of the shipped list still applies (merged, not replaced).
+    assert load_reference(workspace / "data").adequacy_of("DE").adequate is True
+
+
+def test_adequacy_override_can_withdraw_adequacy(workspace):
+    (workspace / "data" / "adequacy.toml").write_text(
+        '[meta]\nversion = "our-list-2027"\nas_of = 2027-01-01\n\n[countries.RU]\nadequate = false\n',
+        encoding="utf-8",
+    )
+    reference = load_reference(workspace / "data")
+    assert reference.adequacy_of("RU").adequate is False
+    assert reference.adequacy_version == "our-list-2027"
+    assert reference.overrides == [workspace / "data" / "adequacy.toml"]
+
+
+def test_vocabulary_override_adds_a_data_key(capsys, monkeypatch, workspace, make_doc, write):
+    doc = make_doc()
+    doc["processing"]["data"] = ["identity", "loyalty"]
+    write(workspace, doc)
+    status, report, _ = check(capsys, monkeypatch, workspace)
+    assert status == 2
+    assert "unknown data category 'loyalty'" in report["assessments"][0]["errors"][0]["message"]
+    (workspace / "data" / "vocabulary.toml").write_text(
+        '[data.loyalty]\nen = "Loyalty programme data"\naz = "Loyallıq proqramı məlumatları"\n',
+        encoding="utf-8",
+    )
+    status, report, err = check(capsys, monkeypatch, workspace)
+    assert (status, err, report["assessments"][0]["verdict"]) == (0, "", "permitted")
+    reference = load_reference(workspace / "data")
+    assert reference.data_label("loyalty", "az") == "Loyallıq proqramı məlumatları"
+    assert "identity" in reference.data_keys  # the shipped keys remain
+
+
+BROKEN_OVERRIDES = [
+    ("adequacy.toml", "[countries.US]\nadequate = yes\n", r"data/adequacy\.toml:2:\d+: "),
+    ("adequacy.toml", '[countries.US]\nadequate = "maybe"\n', r"data/adequacy\.toml:2:1: countries\.US\.adequate: "),
+    ("adequacy.toml", "[countries.XX]\nadequate = true\n", r"data/adequacy\.toml(:\d+:\d+)?: countries\.XX: not an ISO 3166-1 alpha-2 code"),
+    ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\n", r"data/vocabulary\.toml:1:1: data\.loyalty\.az: "),
+    ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\naz = \"Loyallıq\"\nfr = \"Fidélité\"\n", r"data/vocabulary\.toml:4:1: data\.loyalty\.fr: "),
+    ("rulebook_az.toml", "[grounds]\nvalues = \"consent\"\n", r"data/rulebook_az\.toml:2:1: grounds\.values: "),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "pattern"), BROKEN_OVERRIDES, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(BROKEN_OVERRIDES)])
+def test_broken_override_is_a_one_line_error(capsys, monkeypatch, workspace, name, text, pattern):
+    (workspace / "data" / name).write_text(text, encoding="utf-8")
+    status, report, err = check(capsys, monkeypatch, workspace)
+    assert (status, report) == (2, None)
+    assert err.count("\n") == 1, err
+    assert err.startswith("xborder: ") and "Traceback" not in err
+    assert re.search(pattern, err), err
