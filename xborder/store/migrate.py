@@ -1,20 +1,42 @@
 """Schema migrations: run on the raw document before validation.
 
 MIGRATIONS maps a version N to a function that turns a version-N document into a
-version N+1 document. `migrate` applies them in order up to SCHEMA_VERSION and refuses
-documents newer than this xborder ("upgrade xborder").
+version N+1 document (a pure function of a dict; it must not mutate its argument's
+nested tables in place, copy what it changes). `migrate` applies them in order up to
+SCHEMA_VERSION and refuses documents newer than this xborder ("upgrade xborder").
+
+The loader migrates in memory on every read, so old files keep working; `xborder
+migrate` (migrate_file) writes the upgraded, canonical text back, atomically, and only
+when the file is still the one that was read.
+
+A future schema_version 2 adds one function:
+
+    @migration(1)
+    def _v1_to_v2(doc: Document) -> Document:
+        doc = dict(doc)
+        ...
+        return doc
+
+and raises SCHEMA_VERSION in xborder.model.assessment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from xborder.model.assessment import SCHEMA_VERSION
 
-Document = dict[str, Any]
+if TYPE_CHECKING:
+    from xborder.reference import Reference
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+Document = dict[str, Any]
+Step = Callable[[Document], Document]
+
+MIGRATIONS: dict[int, Step] = {}
 """version -> upgrade to version + 1. Empty: version 1 is the first."""
 
 
@@ -22,14 +44,32 @@ class MigrationError(ValueError):
     pass
 
 
-def document_version(raw: Document) -> int:
+def migration(version: int) -> Callable[[Step], Step]:
+    """Register `function` as the step from `version` to `version + 1`."""
+
+    def register(function: Step) -> Step:
+        if version in MIGRATIONS:
+            raise ValueError(f"a migration from schema_version {version} is already registered")
+        MIGRATIONS[version] = function
+        return function
+
+    return register
+
+
+def document_version(raw: Mapping[str, Any]) -> int:
     version = raw.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
         raise MigrationError(f"schema_version: expected an integer, got {version!r}")
     return version
 
 
-def migrate(raw: Document, target: int = SCHEMA_VERSION) -> Document:
+def migrate(
+    raw: Document,
+    target: int = SCHEMA_VERSION,
+    migrations: Mapping[int, Step] | None = None,
+) -> Document:
+    """`raw` upgraded to schema_version `target` (the same dict when already there)."""
+    steps = MIGRATIONS if migrations is None else migrations
     version = document_version(raw)
     if version > target:
         raise MigrationError(
@@ -37,10 +77,66 @@ def migrate(raw: Document, target: int = SCHEMA_VERSION) -> Document:
             "upgrade xborder"
         )
     while version < target:
-        step = MIGRATIONS.get(version)
+        step = steps.get(version)
         if step is None:
             raise MigrationError(f"unsupported schema_version {version}")
         raw = step(dict(raw))
         version += 1
         raw["schema_version"] = version
     return raw
+
+
+# -- files ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class FileMigration:
+    """What `migrate_file` did (or, dry, would do) to one file."""
+
+    path: Path
+    from_version: int | None
+    """None when the file could not be read or parsed."""
+    to_version: int
+    changed: bool
+    """The file was (dry run: would be) rewritten."""
+    errors: tuple[str, ...] = ()
+    """One-line errors (path:line:col: message); the file is left untouched."""
+    text: str | None = None
+    """The migrated canonical text (also on a dry run)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def migrate_file(path: Path, reference: Reference, *, dry_run: bool = False) -> FileMigration:
+    """Upgrade one assessment file in place to SCHEMA_VERSION: migrate, validate, write
+    the canonical text atomically. Files already current are left byte for byte as they
+    are; files that do not load after migrating are left untouched, with their errors."""
+    from xborder.store.assessments import (
+        ConflictError,
+        dump_assessment,
+        load_assessment,
+        save_assessment,
+    )
+    from xborder.tomlio import parse_toml
+
+    path = Path(path)
+    loaded = load_assessment(path, reference)  # migrates in memory, validates; never raises
+    errors = tuple(str(e) for e in loaded.errors)
+    if loaded.assessment is None or loaded.text is None:
+        version = None
+        if loaded.text is not None:
+            with contextlib.suppress(ValueError):  # TomlError, MigrationError
+                version = document_version(parse_toml(loaded.text))
+        return FileMigration(path, version, SCHEMA_VERSION, False, errors)
+    version = document_version(parse_toml(loaded.text))
+    if version >= SCHEMA_VERSION:
+        return FileMigration(path, version, SCHEMA_VERSION, False)
+    text = dump_assessment(loaded.assessment)
+    if not dry_run:
+        try:
+            save_assessment(path, loaded.assessment, expected_sha256=loaded.sha256)
+        except ConflictError as exc:
+            return FileMigration(path, version, SCHEMA_VERSION, False, (str(exc),))
+        except OSError as exc:
+            return FileMigration(path, version, SCHEMA_VERSION, False, (f"{path}: cannot write: {exc.strerror or exc}",))
+    return FileMigration(path, version, SCHEMA_VERSION, True, (), text)
