@@ -15,6 +15,11 @@ from pathlib import Path
 from xborder.rules import evaluate
 from xborder.store import LoadError, Workspace
 
+try:  # deadlines (xborder.lifecycle); the portfolio works without them
+    from xborder.lifecycle import due_items as _due_items
+except ImportError:  # pragma: no cover - older core
+    _due_items = None  # type: ignore[assignment]
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -28,6 +33,10 @@ class Row:
     next_review: dt.date | None
     errors: tuple[LoadError, ...] = ()
     sha256: str = ""
+    overdue: int = 0
+    """Deadlines already missed (review, 12.2 information, 12.1 notification)."""
+    due: int = 0
+    """Deadlines falling due soon (xborder.lifecycle's window)."""
 
     @property
     def ok(self) -> bool:
@@ -67,6 +76,11 @@ def load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
         )
     a = result.assessment
     evaluation = evaluate(a, workspace.reference, as_of)
+    overdue = due = 0
+    if _due_items is not None:
+        items = _due_items(a, evaluation, as_of)
+        overdue = sum(1 for item in items if item.overdue)
+        due = len(items) - overdue
     return Row(
         id=a.id,
         path=path,
@@ -77,6 +91,8 @@ def load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
         countries=tuple(sorted({t.country for t in a.transfers})),
         next_review=a.next_review,
         sha256=result.sha256,
+        overdue=overdue,
+        due=due,
     )
 
 

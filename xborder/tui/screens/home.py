@@ -49,7 +49,6 @@ class HomeScreen(Screen[None]):
         self.sort_column = "id"
         self.sort_reverse = False
         self._widths: tuple[tuple[str, int], ...] = ()
-        self._badges = ""
 
     @property
     def xapp(self) -> XBorderApp:
@@ -126,7 +125,6 @@ class HomeScreen(Screen[None]):
         if done:
             self.loaded = True
             self._update_country_filter()
-            self._badges = self._deadline_badges()
         self._fill()
         if done:
             self.xapp.home_loaded()
@@ -152,17 +150,12 @@ class HomeScreen(Screen[None]):
                 select.value = current
 
     def _deadline_badges(self) -> str:
-        """Overdue / due-soon counts from xborder.lifecycle, when that module exists."""
-        try:
-            from xborder import lifecycle  # type: ignore[attr-defined]
-        except ImportError:
+        """Overdue / due-soon deadline counts over the portfolio (xborder.lifecycle)."""
+        overdue = sum(row.overdue for row in self.rows.values())
+        due = sum(row.due for row in self.rows.values())
+        if not overdue and not due:
             return ""
-        try:
-            items = lifecycle.due_items(self.xapp.workspace, self.xapp.as_of)
-        except Exception:  # noqa: BLE001 - a badge must never break the home screen
-            return ""
-        overdue = sum(1 for item in items if getattr(item, "overdue", False))
-        return t("home.badges", self.lang, overdue=overdue, due=len(items) - overdue)
+        return t("home.badges", self.lang, overdue=overdue, due=due)
 
     # -- the table ----------------------------------------------------------------
     def _visible(self) -> list[Row]:
@@ -267,11 +260,13 @@ class HomeScreen(Screen[None]):
         invalid = sum(1 for r in self.rows.values() if not r.ok)
         if invalid:
             parts.append(t("home.invalid", lang, n=invalid))
-        if self._badges:
-            parts.append(self._badges)
         text = Text(" · ".join(parts))
         if invalid:
-            text.stylize("red", len(parts[0]) + 3, len(parts[0]) + 3 + len(parts[1]))
+            text.stylize("bold red", len(parts[0]) + 3, len(text))
+        badges = self._deadline_badges()
+        if badges:
+            text.append(" · ")
+            text.append(badges, style="bold yellow")
         self.query_one("#home-status", Static).update(text)
 
     def on_resize(self) -> None:
