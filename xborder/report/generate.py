@@ -1,0 +1,415 @@
+"""Writing documents to disk: reports (in parallel for many assessments), the notice,
+the register and the subject statement. Every file is written atomically."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from xborder.report.model import Document
+from xborder.report.provenance import Provenance, git_states
+
+if TYPE_CHECKING:
+    from xborder.model.assessment import Assessment
+    from xborder.rules.engine import Evaluation
+    from xborder.store.assessments import LoadResult
+    from xborder.store.workspace import Workspace
+
+FORMATS = ("pdf", "html", "md")
+REGISTER_FORMATS = (*FORMATS, "csv", "json")
+LANGS = ("az", "en")
+EXTENSIONS = {"pdf": "pdf", "html": "html", "md": "md", "csv": "csv", "json": "json"}
+
+Progress = Callable[[int, int, Path], None]
+
+
+class ReportError(Exception):
+    """A report could not be made; the message is one line per problem, for a person.
+    `written` holds the files that were written before (or despite) the problem."""
+
+    def __init__(self, message: str, written: Sequence[Path] = ()):
+        super().__init__(message)
+        self.written = list(written)
+
+
+class NotReadyError(ReportError):
+    """The notice was refused: the assessment is not ready to be notified."""
+
+    def __init__(self, ident: str, gaps: Sequence[str]):
+        self.gaps = list(gaps)
+        lines = "\n".join(f"  - {g}" for g in gaps)
+        super().__init__(
+            f"{ident}: not ready to be notified to the authority (clause 12.1); missing or unresolved:\n"
+            f"{lines}\n(use --force to print a draft marked DRAFT)"
+        )
+
+
+# -- options -----------------------------------------------------------------------------
+def _check(values: Iterable[str], allowed: Sequence[str], what: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        value = value.strip().lower()
+        if not value:
+            continue
+        if value not in allowed:
+            raise ReportError(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
+        if value not in out:
+            out.append(value)
+    if not out:
+        raise ReportError(f"no {what} given (choose from {', '.join(allowed)})")
+    return tuple(out)
+
+
+def _today() -> dt.date:
+    return dt.datetime.now().astimezone().date()
+
+
+def _langs(workspace: Workspace, langs: Iterable[str] | None) -> tuple[str, ...]:
+    return _check(langs if langs is not None else workspace.settings.reports.languages, LANGS, "language")
+
+
+def render(doc: Document, fmt: str) -> bytes:
+    """One document in one format, as bytes."""
+    if fmt == "pdf":
+        from xborder.report import pdf
+
+        return pdf.render(doc)
+    if fmt == "html":
+        from xborder.report import html
+
+        return html.render(doc).encode("utf-8")
+    if fmt == "md":
+        from xborder.report import markdown
+
+        return markdown.render(doc).encode("utf-8")
+    raise ReportError(f"unknown format {fmt!r}")
+
+
+def _write(path: Path, data: bytes) -> None:
+    from xborder.store.atomic import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+# -- loading -----------------------------------------------------------------------------
+def _resolve(workspace: Workspace, ident: str) -> Path:
+    path = workspace.find(ident)
+    if path is None:
+        raise ReportError(f"no assessment {ident!r} in {workspace.relative(workspace.assessments_dir)}")
+    return path
+
+
+def _load(workspace: Workspace, path: Path, as_of: dt.date) -> tuple[LoadResult, Assessment, Evaluation]:
+    from xborder.rules import evaluate
+
+    result = workspace.load(path)
+    if result.assessment is None:
+        raise ReportError("; ".join(str(e) for e in result.errors) or f"{path}: cannot be read")
+    return result, result.assessment, evaluate(result.assessment, workspace.reference, as_of)
+
+
+def provenance(workspace: Workspace, result: LoadResult, git: tuple[str | None, str] | None) -> Provenance:
+    commit, state = git if git else (None, "none")
+    return Provenance(workspace.relative(result.path), result.sha256, commit, state)
+
+
+# -- reports -----------------------------------------------------------------------------
+def _report_files(
+    workspace: Workspace,
+    path: Path,
+    git: tuple[str | None, str] | None,
+    formats: Sequence[str],
+    langs: Sequence[str],
+    out_dir: Path,
+    as_of: dt.date,
+) -> list[Path]:
+    from xborder.report.build import build_report
+
+    result, assessment, evaluation = _load(workspace, path, as_of)
+    prov = provenance(workspace, result, git)
+    written = []
+    for lang in langs:
+        doc = build_report(assessment, evaluation, workspace.settings, workspace.reference, prov, lang)
+        for fmt in formats:
+            target = out_dir / f"{assessment.id}.{lang}.{EXTENSIONS[fmt]}"
+            _write(target, render(doc, fmt))
+            written.append(target)
+    return written
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(root: str) -> None:
+    from xborder.store.workspace import open_workspace
+
+    _WORKER["workspace"] = open_workspace(Path(root), search=False)
+
+
+def _worker_job(
+    path: str, git: tuple[str | None, str] | None, formats: Sequence[str], langs: Sequence[str], out_dir: str, as_of: dt.date
+) -> tuple[str, list[str], str]:
+    """(path, files written, error) -- errors come back as text, never raise."""
+    try:
+        files = _report_files(_WORKER["workspace"], Path(path), git, formats, langs, Path(out_dir), as_of)
+    except ReportError as exc:
+        return path, [], str(exc)
+    except Exception as exc:  # a bug: report it for this file, keep the others going
+        return path, [], f"{path}: {type(exc).__name__}: {exc}"
+    return path, [str(f) for f in files], ""
+
+
+def generate(
+    workspace: Workspace,
+    ids: Sequence[str],
+    formats: Sequence[str] = ("pdf",),
+    langs: Sequence[str] | None = None,
+    out_dir: Path | None = None,
+    progress: Progress | None = None,
+    as_of: dt.date | None = None,
+    *,
+    workers: int | None = None,
+) -> list[Path]:
+    """Write the assessment report of each of `ids` in each format and language, as
+    `<out_dir>/<id>.<lang>.<ext>`; return the files written, in order (id, lang, format).
+
+    langs None = the workspace's report languages; out_dir None = the workspace's
+    reports/; as_of None = today. `progress(done, total, path)` is called after each
+    file. Several assessments are rendered in parallel on all cores (`workers` limits
+    the processes; 1 = in this process). Raises ReportError naming every assessment
+    that failed, after writing the others (`exc.written`)."""
+    formats = _check(formats, FORMATS, "format")
+    langs = _langs(workspace, langs)
+    out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
+    as_of = as_of or _today()
+    paths = [_resolve(workspace, ident) for ident in dict.fromkeys(ids)]
+    if not paths:
+        raise ReportError("no assessment to report on")
+    gits = git_states(workspace.root, paths)
+    per = len(formats) * len(langs)
+    total = per * len(paths)
+    done = 0
+    results: dict[Path, list[Path]] = {}
+    errors: dict[Path, str] = {}
+
+    def record(path: Path, files: list[Path], error: str) -> None:
+        nonlocal done
+        results[path] = files
+        if error:
+            errors[path] = error
+            done += per
+            return
+        for file in files:
+            done += 1
+            if progress is not None:
+                progress(done, total, file)
+
+    n_workers = workers if workers is not None else min(os.cpu_count() or 1, len(paths))
+    if n_workers <= 1 or len(paths) == 1:
+        for path in paths:
+            try:
+                files = _report_files(workspace, path, gits.get(path), formats, langs, out_dir, as_of)
+            except ReportError as exc:
+                record(path, [], str(exc))
+                continue
+            record(path, files, "")
+    else:
+        with ProcessPoolExecutor(
+            max_workers=n_workers, initializer=_worker_init, initargs=(str(workspace.root),)
+        ) as pool:
+            futures = [
+                pool.submit(_worker_job, str(path), gits.get(path), formats, langs, str(out_dir), as_of)
+                for path in paths
+            ]
+            for future in as_completed(futures):
+                path_text, files_text, error = future.result()
+                record(Path(path_text), [Path(f) for f in files_text], error)
+    written = [file for path in paths for file in results.get(path, [])]
+    if errors:
+        raise ReportError("\n".join(errors[p] for p in paths if p in errors), written)
+    return written
+
+
+# -- the notice --------------------------------------------------------------------------
+def notice(
+    workspace: Workspace,
+    ident: str,
+    formats: Sequence[str] = ("pdf",),
+    langs: Sequence[str] = ("az",),
+    out_dir: Path | None = None,
+    as_of: dt.date | None = None,
+    transfers: Sequence[str] | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Write the notice of intention (clause 12.1) as `<id>.notice.<lang>.<ext>`.
+    Raises NotReadyError (listing what is missing) unless ready or `force` (then each
+    document carries a visible DRAFT mark and the list)."""
+    from xborder.report.build import build_notice
+    from xborder.report.readiness import notice_gaps, notice_transfers
+
+    formats = _check(formats, FORMATS, "format")
+    langs = _check(langs, LANGS, "language")
+    out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
+    as_of = as_of or _today()
+    path = _resolve(workspace, ident)
+    result, assessment, evaluation = _load(workspace, path, as_of)
+    if transfers:
+        known = {t.id for t in assessment.transfers}
+        unknown = [t for t in transfers if t not in known]
+        if unknown:
+            raise ReportError(
+                f"{ident}: no transfer {', '.join(repr(u) for u in unknown)} "
+                f"(transfers: {', '.join(sorted(known)) or 'none'})"
+            )
+    gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
+    if gaps and not force:
+        raise NotReadyError(ident, [g.message(langs[0]) for g in gaps])
+    chosen = notice_transfers(assessment, transfers)
+    prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
+    written = []
+    for lang in langs:
+        lang_gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
+        doc = build_notice(assessment, evaluation, workspace.settings, workspace.reference, prov, lang, chosen, lang_gaps)
+        for fmt in formats:
+            target = out_dir / f"{assessment.id}.notice.{lang}.{EXTENSIONS[fmt]}"
+            _write(target, render(doc, fmt))
+            written.append(target)
+    return written
+
+
+# -- the subject statement ---------------------------------------------------------------
+def statement(
+    workspace: Workspace,
+    ident: str,
+    formats: Sequence[str] = ("pdf",),
+    langs: Sequence[str] | None = None,
+    out_dir: Path | None = None,
+    as_of: dt.date | None = None,
+) -> list[Path]:
+    """Write the plain-language statement for a data subject as `<id>.statement.<lang>.<ext>`."""
+    from xborder.report.build import build_statement
+
+    formats = _check(formats, FORMATS, "format")
+    langs = _langs(workspace, langs)
+    out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
+    as_of = as_of or _today()
+    _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
+    written = []
+    for lang in langs:
+        doc = build_statement(assessment, evaluation, workspace.settings, workspace.reference, lang)
+        for fmt in formats:
+            target = out_dir / f"{assessment.id}.statement.{lang}.{EXTENSIONS[fmt]}"
+            _write(target, render(doc, fmt))
+            written.append(target)
+    return written
+
+
+# -- the register ------------------------------------------------------------------------
+CSV_COLUMNS = (
+    "assessment", "title", "status", "operator", "transfer", "country", "recipient",
+    "recipient_kind", "recipient_role", "data", "ground", "adequate",
+    "recipient_info_obtained", "notification_sent", "notification_reference", "start",
+    "verdict", "next_review",
+)
+
+
+def register_csv(records: Sequence[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        row = []
+        for column in CSV_COLUMNS:
+            value = record[column]
+            if isinstance(value, list):
+                value = ";".join(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            elif value is None:
+                value = ""
+            row.append(_csv_safe(str(value)))
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _csv_safe(value: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection): a cell starting with = + - @
+    (or a tab/CR) is prefixed with an apostrophe."""
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
+
+
+def register(
+    workspace: Workspace,
+    formats: Sequence[str] = ("pdf",),
+    langs: Sequence[str] | None = None,
+    out_dir: Path | None = None,
+    as_of: dt.date | None = None,
+    verdicts: Sequence[str] = (),
+    countries: Sequence[str] = (),
+) -> list[Path]:
+    """Write the register of every transfer of every assessment: `register.<lang>.<ext>`
+    for documents, `register.csv` / `register.json` (language-neutral: keys and codes)."""
+    from xborder.model.countries import is_country_code
+    from xborder.report.build import build_register, register_entries, register_record
+    from xborder.rules import evaluate
+    from xborder.rules.engine import VERDICTS
+
+    formats = _check(formats, REGISTER_FORMATS, "format")
+    out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
+    as_of = as_of or _today()
+    verdicts = _check(verdicts, VERDICTS, "verdict") if verdicts else ()
+    countries = tuple(dict.fromkeys(c.strip().upper() for c in countries if c.strip()))
+    for code in countries:
+        if not is_country_code(code):
+            raise ReportError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    pairs = []
+    invalid: list[tuple[str, str]] = []
+    for result in workspace.load_all():
+        if result.assessment is None:
+            first = result.errors[0] if result.errors else None
+            message = first.message if first else "cannot be read"
+            if first is not None and first.line is not None:
+                message = f"line {first.line}: {message}"
+            invalid.append((workspace.relative(result.path), message))
+            continue
+        pairs.append((result.assessment, evaluate(result.assessment, workspace.reference, as_of)))
+    entries = register_entries(pairs, verdicts, countries)
+    written = []
+    doc_formats = [f for f in formats if f in FORMATS]
+    if doc_formats:
+        for lang in _langs(workspace, langs):
+            doc = build_register(entries, invalid, workspace.settings, workspace.reference, as_of, lang, verdicts, countries)
+            for fmt in doc_formats:
+                target = out_dir / f"register.{lang}.{EXTENSIONS[fmt]}"
+                _write(target, render(doc, fmt))
+                written.append(target)
+    records = [register_record(e) for e in entries]
+    if "csv" in formats:
+        target = out_dir / "register.csv"
+        _write(target, register_csv(records))
+        written.append(target)
+    if "json" in formats:
+        payload = {
+            "as_of": as_of.isoformat(),
+            "filters": {"verdict": list(verdicts), "country": list(countries)},
+            "rulebook_version": workspace.reference.rulebook.meta.version,
+            "adequacy_version": workspace.reference.adequacy_version,
+            "transfers": records,
+            "invalid": [{"file": name, "error": message} for name, message in invalid],
+        }
+        target = out_dir / "register.json"
+        _write(target, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        written.append(target)
+    return written

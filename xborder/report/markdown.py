@@ -1,0 +1,106 @@
+"""Document -> Markdown (CommonMark + GFM tables). Every string is escaped: user text
+can never become markup, a link, an image or HTML."""
+
+from __future__ import annotations
+
+import re
+
+from xborder.report.model import (
+    Block,
+    Bullets,
+    Callout,
+    Document,
+    Fields,
+    Findings,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Signatures,
+    Table,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
+_LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Escape `text` for inline Markdown (one line; line breaks become spaces)."""
+    text = " ".join(text.replace("\r", "").split("\n"))
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _lines(text: str, indent: str = "") -> str:
+    """Escape a value that may hold several lines (kept as hard line breaks)."""
+    return ("\\\n" + indent).join(escape(line) for line in text.split("\n"))
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n")) or " "
+
+
+def render(doc: Document) -> str:
+    out: list[str] = []
+    if doc.draft:
+        out.append(f"> **{escape(doc.draft)}**\n")
+    if doc.subtitle:
+        out.append(f"*{escape(doc.subtitle)}*\n")
+    out.append(f"# {escape(doc.title)}\n")
+    for block in doc.blocks:
+        text = _block(block, doc)
+        if text:
+            out.append(text)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _block(block: Block, doc: Document) -> str:
+    if isinstance(block, Heading):
+        level = min(block.level + 1, 6)
+        badge = f" — **{escape(block.badge)}**" if block.badge else ""
+        return f"{'#' * level} {escape(block.text)}{badge}\n"
+    if isinstance(block, Paragraph):
+        text = _lines(block.text)
+        if block.style == "small":
+            return f"*{text}*\n"
+        return text + "\n"
+    if isinstance(block, Fields):
+        rows = [
+            f"- **{escape(label)}:** {_lines(value, '  ')}" if label else f"- {_lines(value, '  ')}"
+            for label, value in block.rows
+        ]
+        return "\n".join(rows) + "\n"
+    if isinstance(block, Table):
+        head = "| " + " | ".join(escape(c) for c in block.columns) + " |"
+        rule = "|" + "|".join("---" for _ in block.columns) + "|"
+        rows = []
+        for row in block.rows:
+            cells = [_cell(c) for c in row]
+            if 0 <= block.tone_column < len(cells) and block.tones:
+                cells[block.tone_column] = f"**{cells[block.tone_column]}**"
+            rows.append("| " + " | ".join(cells) + " |")
+        return "\n".join([head, rule, *rows]) + "\n"
+    if isinstance(block, Bullets):
+        return "\n".join(f"- {escape(item)}" for item in block.items) + "\n"
+    if isinstance(block, Findings):
+        if not block.items:
+            return f"{escape(block.empty)}\n"
+        lines = []
+        for f in block.items:
+            cite = f" ({escape(f.citation)})" if f.citation else ""
+            lines.append(f"- **{escape(f.severity_label)}** · {escape(f.rule)}{cite}: {escape(f.message)}")
+            if f.fix:
+                lines.append(f"  *{escape(block.fix_label)}:* {escape(f.fix)}")
+        return "\n".join(lines) + "\n"
+    if isinstance(block, Callout):
+        lines = [f"> **{escape(block.text)}**", ">"]
+        lines += [f"> - {escape(item)}" for item in block.items]
+        return "\n".join(lines) + "\n"
+    if isinstance(block, Signatures):
+        rows = [
+            f"| {_cell(role)} | {_cell(name)} | {escape(block.date)} |  |" for role, name in block.people
+        ]
+        head = f"|  |  | {escape(block.date_label)} | {escape(block.signature_label)} |"
+        return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
+    if isinstance(block, PageBreak):
+        return ""
+    raise TypeError(f"unknown block {block!r}")

@@ -1,0 +1,137 @@
+"""Is an assessment ready to be notified to the authority (clause 12.1)? A pure function.
+
+Ready means the notice can state every fact it must, truthfully:
+
+- the assessment is not rejected or withdrawn;
+- the operator's address and the person responsible for organising the processing are
+  known (the responsible person from the assessment, or from xborder.toml when that file
+  names the same operator);
+- there is at least one transfer to notify: by default every transfer not notified yet;
+  transfers named explicitly must not have been notified already;
+- for each transfer notified: the recipient's address and a summary of the information
+  obtained from it (its protection measures) are recorded, and the rules find nothing
+  blocked, missing or pending, except the pending notification itself (AZ-NOTIFY-1) --
+  so the ground is satisfied, the start date is known and in the future, and the
+  recipient information (clause 12.2) was obtained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import TYPE_CHECKING
+
+from xborder.report.strings import t
+
+if TYPE_CHECKING:
+    from xborder.model.assessment import Assessment, Transfer
+    from xborder.model.workspace import Settings
+    from xborder.rules.engine import Evaluation
+
+NOTIFICATION_ITSELF = frozenset({"AZ-NOTIFY-1"})
+"""Findings that only say the notice is not sent yet: what the notice is for."""
+
+_COUNTING = ("blocker", "missing", "pending")
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """One thing that stops the notice."""
+
+    code: str
+    transfer: str | None = None
+    field: tuple[str | int, ...] = ()
+    """Key path of the field that closes the gap (as in Finding.field)."""
+    params: dict[str, str] = dc_field(default_factory=dict)
+    rule: str = ""
+    """The rule id, for gaps that are findings."""
+
+    def message(self, lang: str) -> str:
+        params = dict(self.params)
+        if self.transfer is not None:
+            params.setdefault("transfer", self.transfer)
+        return t(f"gap_{self.code}", lang, **params)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def responsible_person(assessment: Assessment, settings: Settings) -> str:
+    """The person responsible for organising the processing, or ""."""
+    own = (assessment.operator.responsible or "").strip()
+    if own:
+        return own
+    defaults = settings.operator
+    if defaults.responsible.strip() and defaults.name and _same(defaults.name, assessment.operator.name):
+        return defaults.responsible.strip()
+    return ""
+
+
+def notice_transfers(assessment: Assessment, chosen: Sequence[str] | None = None) -> list[Transfer]:
+    """The transfers a notice covers: those named (in file order), or by default every
+    transfer not notified yet."""
+    if chosen:
+        wanted = set(chosen)
+        return [tr for tr in assessment.transfers if tr.id in wanted]
+    return [
+        tr for tr in assessment.transfers if tr.notification is None or tr.notification.sent is None
+    ]
+
+
+def notice_gaps(
+    assessment: Assessment,
+    evaluation: Evaluation,
+    settings: Settings,
+    chosen: Sequence[str] | None = None,
+    lang: str = "en",
+) -> list[Gap]:
+    """Everything that stops the notice; empty when it is ready. `lang` is the language
+    in which finding texts are captured."""
+    gaps: list[Gap] = []
+    if assessment.status in ("rejected", "withdrawn"):
+        gaps.append(Gap("status", field=("status",), params={"status": assessment.status}))
+    if not (assessment.operator.address or "").strip():
+        gaps.append(Gap("address", field=("operator", "address")))
+    if not responsible_person(assessment, settings):
+        gaps.append(Gap("responsible", field=("operator", "responsible")))
+    transfers = notice_transfers(assessment, chosen)
+    if not transfers:
+        if assessment.transfers and not chosen:
+            gaps.append(Gap("all_notified", field=("transfers",)))
+        else:
+            gaps.append(Gap("no_transfers", field=("transfers",)))
+    index = {tr.id: i for i, tr in enumerate(assessment.transfers)}
+    for transfer in transfers:
+        i = index[transfer.id]
+        sent = transfer.notification.sent if transfer.notification else None
+        if sent is not None:
+            gaps.append(
+                Gap("notified", transfer.id, ("transfers", i, "notification", "sent"), {"date": sent.isoformat()})
+            )
+        if not (transfer.recipient.address or "").strip():
+            gaps.append(Gap("recipient_address", transfer.id, ("transfers", i, "recipient", "address")))
+        info = transfer.recipient_info
+        if info is None or not (info.measures or "").strip():
+            gaps.append(Gap("info_summary", transfer.id, ("transfers", i, "recipient_info", "measures")))
+        result = evaluation.transfer(transfer.id)
+        for finding in result.findings if result else ():
+            if finding.severity not in _COUNTING or finding.rule in NOTIFICATION_ITSELF:
+                continue
+            if sent is not None and finding.rule.startswith("AZ-NOTIFY"):
+                continue  # already reported as "notified"
+            gaps.append(
+                Gap(
+                    "finding",
+                    transfer.id,
+                    finding.field,
+                    {
+                        "message": finding.message(lang),
+                        "rule": finding.rule,
+                        "citation": finding.citation(lang),
+                    },
+                    rule=finding.rule,
+                )
+            )
+    return gaps
