@@ -252,8 +252,9 @@ def notice(
     force: bool = False,
 ) -> list[Path]:
     """Write the notice of intention (clause 12.1) as `<id>.notice.<lang>.<ext>`.
-    Raises NotReadyError (listing what is missing) unless ready or `force` (then each
-    document carries a visible DRAFT mark and the list)."""
+    Raises NotReadyError (listing what is missing) unless ready or `force`: then it is
+    written as `<id>.notice-draft.<lang>.<ext>`, never over a real notice, with a
+    visible DRAFT mark and the list on its first page."""
     from xborder.report.build import build_notice
     from xborder.report.readiness import notice_gaps, notice_transfers
 
@@ -281,10 +282,21 @@ def notice(
         lang_gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
         doc = build_notice(assessment, evaluation, workspace.settings, workspace.reference, prov, lang, chosen, lang_gaps)
         for fmt in formats:
-            target = out_dir / f"{assessment.id}.notice.{lang}.{EXTENSIONS[fmt]}"
+            name = "notice-draft" if lang_gaps else "notice"
+            target = out_dir / f"{assessment.id}.{name}.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))
             written.append(target)
     return written
+
+
+def readiness(
+    workspace: Workspace, ident: str, as_of: dt.date, transfers: Sequence[str] | None = None, lang: str = "en"
+) -> list[str]:
+    """What stops the notice of `ident` (empty when it is ready), one line each."""
+    from xborder.report.readiness import notice_gaps
+
+    _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
+    return [g.message(lang) for g in notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)]
 
 
 # -- the subject statement ---------------------------------------------------------------

@@ -12,7 +12,7 @@ Ready means the notice can state every fact it must, truthfully:
   obtained from it (its protection measures) are recorded, and the rules find nothing
   blocked, missing or pending, except the pending notification itself (AZ-NOTIFY-1) --
   so the ground is satisfied, the start date is known and in the future, and the
-  recipient information (clause 12.2) was obtained.
+  recipient information (clause 12.2) was obtained (AZ-INFO-3 otherwise).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def notice_gaps(
         if not (transfer.recipient.address or "").strip():
             gaps.append(Gap("recipient_address", transfer.id, ("transfers", i, "recipient", "address")))
         info = transfer.recipient_info
-        if info is None or not (info.measures or "").strip():
+        if info is not None and info.obtained is not None and not (info.measures or "").strip():
             gaps.append(Gap("info_summary", transfer.id, ("transfers", i, "recipient_info", "measures")))
         result = evaluation.transfer(transfer.id)
         for finding in result.findings if result else ():
