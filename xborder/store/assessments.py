@@ -192,10 +192,12 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        key = key_at_line(data.decode("utf-8", errors="replace"), line)
+        where = f" in key {key!r}" if key else ""
         return LoadResult(
             path,
             None,
-            [LoadError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save the file as UTF-8", line, column)],
+            [LoadError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}{where}): save the file as UTF-8", line, column)],
             digest,
         )
     result = load_assessment_text(path, text, reference)
@@ -232,9 +234,11 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
     match = _CONFLICT.search(text)
     if match is not None and _looks_like_conflict(text):
         line = text.count("\n", 0, match.start()) + 1
+        key = key_at_line(text, line + 1)
         return (
-            f"unresolved git merge conflict (marker {match.group(1)!r} at the start of the line): "
-            "keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
+            f"unresolved git merge conflict (marker {match.group(1)!r} at the start of the line"
+            + (f", before key {key!r}" if key else "")
+            + "): keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
             line,
             1,
         )
@@ -243,9 +247,11 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
         if not text.startswith("\n", index + 1):
             line = text.count("\n", 0, index) + 1
             column = index - (text.rfind("\n", 0, index) + 1) + 1
+            key = key_at_line(text.replace("\r", " "), line)
             return (
-                "carriage return (CR) without a line feed: save the file with LF "
-                "(or Windows CRLF) line endings",
+                "carriage return (CR) without a line feed"
+                + (f" (key {key!r})" if key else "")
+                + ": save the file with LF (or Windows CRLF) line endings",
                 line,
                 column,
             )
@@ -265,19 +271,35 @@ def syntax_message(text: str, error: TomlError) -> str:
     if error.line is None:
         return error.message
     key = key_at_line(text, error.line)
-    if key and repr(key) not in error.message:
+    if key and not re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", error.message):
         return f"{error.message} (key {key!r})"
     return error.message
 
 
 def key_at_line(text: str, line: int) -> str | None:
     """The dotted key path (transfers[1].start) defined on `line`, if any."""
-    head = "\n".join(text.split("\n")[:line])
+    lines = text.split("\n")
+    head = "\n".join(lines[:line])
     best: tuple[Any, ...] | None = None
     for loc, (number, _column) in index_positions(head).items():
         if number == line and (best is None or len(loc) > len(best)):
             best = loc
-    return _key_path(best) if best else None
+    if best:
+        return _key_path(best)
+    if not 0 < line <= len(lines):
+        return None
+    header = _BROKEN_HEADER.match(lines[line - 1])
+    if header:
+        return header.group(1)
+    key = _BARE_KEY.match(lines[line - 1])  # e.g. a duplicate: the scanner keeps the first
+    if not key:
+        return None
+    table = next((h.group(1) for h in map(_BROKEN_HEADER.match, reversed(lines[: line - 1])) if h), None)
+    return f"{table}.{key.group(1)}" if table else key.group(1)
+
+
+_BROKEN_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*)")
+_BARE_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\s*=")
 
 
 def validate_document(
