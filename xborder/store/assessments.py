@@ -7,10 +7,12 @@ file, line, column and key, so one bad file never stops the others. Saving is ca
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -432,9 +434,35 @@ def save_assessment(path: Path, assessment: Assessment, *, expected_sha256: str 
     no longer that file."""
     path = Path(path)
     data = dump_assessment(assessment).encode("utf-8")
-    if expected_sha256 is not None:
+    if expected_sha256 is None:
+        write_atomic(path, data)
+        return hashlib.sha256(data).hexdigest()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(path.parent):  # the check and the write as one step between xborders
         current = file_digest(path)
         if (current or "") != expected_sha256:
             raise ConflictError(path)
-    write_atomic(path, data)
+        write_atomic(path, data)
     return hashlib.sha256(data).hexdigest()
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the folder itself (no lock file to leave behind),
+    so that two xborder processes cannot both pass the "unchanged since read" check and
+    then overwrite each other. Where folders cannot be locked (Windows), no lock."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - an unreadable folder: the write will say so
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
