@@ -166,7 +166,7 @@ def due_items(
 
     A transfer with no `start` has no deadline yet (`check` reports the missing date);
     a transfer already notified has nothing due, unless the notice went out without
-    the recipient information (then that is overdue since the day it was sent).
+    the recipient information (then that was due on the day it was sent).
     `evaluation` (of this assessment, any as-of) only adds verdicts to the items."""
     if within_days < 0:
         raise ValueError("within_days must not be negative")
@@ -212,7 +212,7 @@ def due_items(
         obtained = transfer.recipient_info.obtained if transfer.recipient_info else None
         if sent is not None:
             if obtained is None:
-                add(DueItem(kind="recipient_info", date=sent, overdue=True, sent=sent, **common))  # type: ignore[arg-type]
+                add(DueItem(kind="recipient_info", date=sent, overdue=sent < as_of, sent=sent, **common))  # type: ignore[arg-type]
             continue
         if transfer.start is None:
             continue

@@ -1,0 +1,300 @@
+"""Review states, approval and deadlines (issue 5, items 1, 2 and 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from xborder.cli.main import main
+from xborder.lifecycle import (
+    LifecycleError,
+    add_months,
+    approve,
+    due_items,
+    transition,
+)
+from xborder.rules import evaluate
+
+D = dt.date
+AS_OF = D(2026, 11, 22)
+
+
+# -- due_items ----------------------------------------------------------------------------
+def items(build, reference, *transfers, as_of=AS_OF, within=30, **changes):
+    a = build(*transfers, **changes)
+    return due_items(a, evaluate(a, reference, as_of), as_of, within)
+
+
+def test_notified_transfer_has_nothing_due(build, reference):
+    assert items(build, reference) == []
+
+
+def test_notification_due_the_day_before_start(build, reference, make_transfer):
+    t = make_transfer(start=D(2026, 12, 10), notification=None, recipient_info={"obtained": D(2026, 11, 1)})
+    (item,) = items(build, reference, t)
+    assert (item.kind, item.transfer_id, item.date, item.overdue, item.days) == ("notification", "t1", D(2026, 12, 9), False, 17)
+    assert item.verdict == "pending"
+    assert item.message("en") == (
+        "notify the authority (clause 12.1) of the transfer to Recipient GmbH (DE) by 2026-12-09: "
+        "it starts on 2026-12-10 (17 days left)"
+    )
+    assert "2026-12-09 tarixinədək göndərilməlidir" in item.message("az")
+    assert item.message("az").endswith("(17 gün qalıb)")
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        (D(2026, 12, 23), [("notification", D(2026, 12, 22), False)]),  # deadline exactly on the horizon
+        (D(2026, 12, 24), []),  # one day beyond it
+        (D(2026, 11, 23), [("notification", D(2026, 11, 22), False)]),  # last day: today
+        (D(2026, 11, 22), [("notification", D(2026, 11, 21), True)]),  # starts today: too late
+    ],
+)
+def test_notification_window_edges(build, reference, make_transfer, start, expected):
+    t = make_transfer(start=start, notification=None)
+    got = [(i.kind, i.date, i.overdue) for i in items(build, reference, t)]
+    assert got == expected
+
+
+def test_missing_recipient_information_is_due_with_the_notification(build, reference, make_transfer):
+    t = make_transfer(start=D(2026, 12, 1), notification=None, recipient_info=None)
+    got = [(i.kind, i.date, i.overdue) for i in items(build, reference, t)]
+    assert got == [("notification", D(2026, 11, 30), False), ("recipient_info", D(2026, 11, 30), False)]
+
+
+def test_notified_without_recipient_information_is_overdue_since_sending(build, reference, make_transfer):
+    t = make_transfer(recipient_info=None)  # sent 2026-10-05, start 2027-01-01
+    (item,) = items(build, reference, t, within=0)
+    assert (item.kind, item.date, item.overdue, item.sent) == ("recipient_info", D(2026, 10, 5), True, D(2026, 10, 5))
+    assert "48 days overdue" in item.message("en")
+
+
+def test_transfer_without_start_has_no_deadline(build, reference, make_transfer):
+    assert items(build, reference, make_transfer(start=None, notification=None)) == []
+
+
+def test_review_due_and_overdue(build, reference):
+    (due,) = items(build, reference, next_review=D(2026, 12, 1))
+    assert (due.kind, due.transfer_id, due.overdue, due.verdict) == ("review", None, False, "permitted")
+    (late,) = items(build, reference, next_review=D(2026, 11, 21))
+    assert late.overdue and late.message("en") == "periodic review was due on 2026-11-21 (1 days overdue)"
+    (today,) = items(build, reference, next_review=AS_OF)
+    assert not today.overdue and today.message("en").endswith("(today)")
+    assert items(build, reference, next_review=D(2027, 6, 1)) == []
+
+
+@pytest.mark.parametrize("status", ["rejected", "withdrawn"])
+def test_nothing_falls_due_for_inactive_assessments(build, reference, make_transfer, status):
+    t = make_transfer(start=D(2026, 11, 1), notification=None)
+    assert items(build, reference, t, status=status, next_review=D(2026, 1, 1)) == []
+
+
+def test_items_are_sorted_and_evaluation_is_optional(build, reference, make_transfer):
+    a = build(
+        make_transfer(id="late", start=D(2026, 12, 20), notification=None),
+        make_transfer(id="early", start=D(2026, 12, 5), notification=None),
+        next_review=D(2026, 12, 10),
+    )
+    got = due_items(a, None, AS_OF, 60)
+    assert [(i.kind, i.transfer_id) for i in got] == [("notification", "early"), ("review", None), ("notification", "late")]
+    assert all(i.verdict is None for i in got)
+
+
+def test_due_items_rejects_a_foreign_evaluation_and_negative_window(build, reference):
+    a = build()
+    other = build(id="y")
+    with pytest.raises(ValueError):
+        due_items(a, evaluate(other, reference, AS_OF), AS_OF, 30)
+    with pytest.raises(ValueError):
+        due_items(a, None, AS_OF, -1)
+
+
+# -- transitions and approval --------------------------------------------------------------
+def test_add_months_clamps_to_month_end():
+    assert add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
+    assert add_months(D(2028, 2, 29), 12) == D(2029, 2, 28)
+    assert add_months(D(2026, 11, 22), 14) == D(2028, 1, 22)
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "ok"),
+    [
+        ("draft", "in_review", True), ("draft", "withdrawn", True), ("draft", "rejected", False),
+        ("in_review", "draft", True), ("in_review", "rejected", True), ("approved", "in_review", True),
+        ("approved", "draft", False), ("rejected", "draft", True), ("withdrawn", "draft", True),
+        ("withdrawn", "in_review", False),
+    ],
+)
+def test_transitions(build, start, target, ok):
+    a = build(status=start)
+    if ok:
+        changed = transition(a, target, by="Anar", on=AS_OF, reason="Because")
+        assert changed.status == target and a.status == start
+    else:
+        with pytest.raises(LifecycleError, match=f"cannot become {target}"):
+            transition(a, target, by="Anar", on=AS_OF, reason="Because")
+
+
+def test_reject_needs_reviewer_and_reason(build):
+    a = build(status="in_review")
+    with pytest.raises(LifecycleError, match="reason"):
+        transition(a, "rejected", by="Anar", on=AS_OF)
+    with pytest.raises(LifecycleError, match="reviewer"):
+        transition(a, "rejected", reason="No", on=AS_OF)
+    rejected = transition(a, "rejected", by="Anar", on=AS_OF, reason="Consent form missing")
+    assert (rejected.approval.reviewer, rejected.approval.reason) == ("Anar", "Consent form missing")
+
+
+def test_approve_records_everything(build, reference):
+    a = build(status="in_review")
+    approved = approve(a, evaluate(a, reference, AS_OF), " Anar ", AS_OF, period_months=12)
+    assert approved.status == "approved"
+    assert approved.next_review == D(2027, 11, 22)
+    assert approved.approval.model_dump() == {
+        "reviewer": "Anar", "date": AS_OF, "reason": None,
+        "adequacy_version": reference.adequacy_version, "verdicts": {"t1": "permitted"},
+    }
+
+
+def test_approve_refuses_a_verdict_other_than_permitted_without_reason(build, reference, make_transfer):
+    a = build(make_transfer(notification=None), status="in_review")
+    ev = evaluate(a, reference, AS_OF)
+    assert ev.verdict == "pending"
+    with pytest.raises(LifecycleError, match="pending, not permitted.*--reason"):
+        approve(a, ev, "Anar", AS_OF, period_months=12)
+    approved = approve(a, ev, "Anar", AS_OF, period_months=12, reason="Notice goes out Monday")
+    assert approved.approval.reason == "Notice goes out Monday"
+    assert approved.approval.verdicts == {"t1": "pending"}
+
+
+def test_approve_needs_review_first(build, reference):
+    a = build(status="draft")
+    with pytest.raises(LifecycleError, match="submit it for review first"):
+        approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12)
+
+
+def test_listchange_advice_after_the_adequacy_list_changes(build, reference):
+    """Approved under list v-old with verdict permitted; under the current list the
+    destination is no longer adequate: check gives AZ-ADV-LISTCHANGE advice."""
+    a = build(status="in_review")
+    approved = approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12)
+    ev = evaluate(approved, reference, AS_OF)
+    assert "AZ-ADV-LISTCHANGE" not in [f.rule for f in ev.all_findings()]
+    older = approved.model_copy(update={"approval": approved.approval.model_copy(update={
+        "adequacy_version": "coe108-2020-01-01", "verdicts": {"t1": "blocked"}})})
+    rules = [f.rule for f in evaluate(older, reference, AS_OF).all_findings()]
+    assert "AZ-ADV-LISTCHANGE" in rules
+    assert evaluate(older, reference, AS_OF).verdict == "permitted"  # advice never changes a verdict
+
+
+# -- the commands --------------------------------------------------------------------------
+def run(capsys, *argv):
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_cli_approve_then_status(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    path = example_workspace / "data" / "assessments" / "alqoritmika-licensees.toml"
+    status, out, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--date", "2026-11-22", "-w", ws)
+    assert status == 1 and "pending, not permitted" in err and out == ""
+    assert "[approval]" not in path.read_text(encoding="utf-8")
+    status, out, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--date", "2026-11-22",
+                           "--reason", "KZ and TR notices are being sent this week", "-w", ws)
+    assert status == 0, err
+    assert "next review 2027-11-22" in out
+    text = path.read_text(encoding="utf-8")
+    assert 'status = "approved"' in text and "next_review = 2027-11-22" in text
+    assert '[approval]\nreviewer = "Anar"\ndate = 2026-11-22\nreason = "KZ and TR notices are being sent this week"' in text
+    assert 'licensee-kz = "pending"' in text
+    status, out, _ = run(capsys, "status", "alqoritmika-licensees", "-w", ws)
+    assert out.startswith("alqoritmika-licensees: approved (next: approved, in_review, withdrawn); last decision by Anar")
+    status, out, err = run(capsys, "status", "alqoritmika-licensees", "--set", "draft", "-w", ws)
+    assert status == 1 and "cannot become draft" in err
+    status, out, _ = run(capsys, "status", "alqoritmika-licensees", "--set", "withdrawn", "-w", ws)
+    assert status == 0 and out.strip() == "alqoritmika-licensees: approved -> withdrawn"
+
+
+def test_cli_approve_warns_when_the_assessor_reviews(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
+    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "leyla", "--reason", "r", "--date", "2026-11-22", "-w", ws)
+    assert status == 0 and "a second person should review it" in err
+
+
+def test_cli_due_text_json_and_exit_status(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    status, out, _ = run(capsys, "due", "--as-of", "2026-11-22", "--lang", "en", "-w", ws)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[-1] == "as of 2026-11-22, within 30 days: 3 overdue, 0 due"
+    assert lines[0].startswith("OVERDUE  2026-06-01  alqoritmika-crm-telephony  [review]")
+    status, out, _ = run(capsys, "due", "--as-of", "2026-11-22", "--within", "60", "--format", "json", "-w", ws)
+    doc = json.loads(out)
+    assert doc["summary"] == {"overdue": 3, "due": 2, "invalid": 0}
+    assert [(i["assessment"], i["transfer"], i["kind"]) for i in doc["items"] if not i["overdue"]] == [
+        ("elegal-lawyers", "web-analytics", "notification"), ("probpm-crm", "ip-telephony", "notification"),
+    ]
+    # nothing overdue: exit 0 (the cron job stays quiet)
+    status, out, _ = run(capsys, "due", "--as-of", "2026-01-01", "--within", "5", "--lang", "en", "-w", ws)
+    assert status == 0, out
+
+
+def test_cli_due_exit_2_when_a_file_cannot_be_loaded(example_workspace: Path, capsys):
+    (example_workspace / "data" / "assessments" / "broken.toml").write_text("id = \n", encoding="utf-8")
+    status, out, _ = run(capsys, "due", "--as-of", "2026-11-22", "--lang", "en", "-w", str(example_workspace))
+    assert status == 2 and "data/assessments/broken.toml: cannot be loaded" in out
+
+
+def test_cli_due_ics_is_valid_and_deterministic(example_workspace: Path, capfdbinary):
+    ws = str(example_workspace)
+    main(["due", "--as-of", "2026-11-22", "--format", "ics", "--lang", "en", "-w", ws])
+    first = capfdbinary.readouterr().out
+    main(["due", "--as-of", "2026-11-22", "--format", "ics", "--lang", "en", "-w", ws])
+    assert capfdbinary.readouterr().out == first
+    lines = first.split(b"\r\n")
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in first.replace(b"\r\n", b"")
+    unfolded = first.replace(b"\r\n ", b"").decode()
+    main(["due", "--as-of", "2026-11-22", "--format", "json", "--within", "366", "-w", ws])
+    listed = json.loads(capfdbinary.readouterr().out)["items"]
+    assert unfolded.count("BEGIN:VEVENT") == len(listed) == 15  # a year ahead by default
+    assert unfolded.count("BEGIN:VALARM") == 2 * sum(not i["overdue"] for i in listed)
+    assert "UID:notification.probpm-crm.ip-telephony.20270109@xborder" in unfolded
+    assert "DTSTART;VALUE=DATE:20270109\r\nDTEND;VALUE=DATE:20270110" in unfolded
+    assert "SUMMARY:notification — probpm-crm/ip-telephony" in unfolded
+    assert "TRIGGER;RELATED=START:-P7D" in unfolded
+    assert "days left" not in unfolded  # no text that goes stale in a calendar
+    assert "Sarah Whitfield\\, solicitor" in unfolded  # commas escaped
+
+
+def test_check_flags_a_changed_adequacy_list_after_cli_approval(example_workspace: Path, capsys):
+    """Approve under the shipped list; then the workspace's own list (a new version)
+    no longer counts Georgia as adequate: `check` advises that licensee-ge's verdict
+    differs from the one recorded at approval; other transfers are not flagged."""
+    ws = str(example_workspace)
+    status, _, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--reason", "r", "--date", "2026-11-22", "-w", ws)
+    assert status == 0, err
+    import xborder.reference
+
+    shipped = Path(xborder.reference.__file__).parent / "data" / "adequacy.toml"
+    text = shipped.read_text(encoding="utf-8").replace('version = "coe108-2026-11-22"', 'version = "local-2027-01"')
+    start = text.index("[countries.GE]")
+    text = text[:start] + text[start:].replace("adequate = true", "adequate = false", 1)
+    (example_workspace / "data" / "adequacy.toml").write_text(text, encoding="utf-8")
+
+    def flagged() -> dict[str, bool]:
+        status, out, _ = run(capsys, "check", "--as-of", "2026-11-22", "--format", "json", "-w", ws,
+                             str(example_workspace / "data" / "assessments" / "alqoritmika-licensees.toml"))
+        (entry,) = json.loads(out)["assessments"]
+        return {t["id"]: any(f["rule"] == "AZ-ADV-LISTCHANGE" for f in t["findings"]) for t in entry["transfers"]}
+
+    assert flagged() == {"licensee-ge": True, "licensee-kz": False, "licensee-tr": False, "licensee-uz": False}
+    status, out, _ = run(capsys, "show", "alqoritmika-licensees", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
+    assert "Adequacy list: local-2027-01" in out
