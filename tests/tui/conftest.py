@@ -60,7 +60,9 @@ def make() -> AppFactory:
         options.setdefault("as_of", AS_OF)
         options.setdefault("theme", "textual-dark")
         options.setdefault("validate_delay", 0.0)
-        options.setdefault("draft_delay", 0.05)
-        return make_app(workspace, **options)
+        options.setdefault("draft_delay", 0.3)
+        app = make_app(workspace, **options)
+        app.animation_level = "none"  # no smooth scrolling to wait for
+        return app
 
     return build

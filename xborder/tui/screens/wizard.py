@@ -100,6 +100,9 @@ class WizardScreen(Screen[None]):
         self._review_locs: dict[str, Loc] = {}
         self._help_visible: bool | None = None
         self.ready = False
+        self._transfer_labels: list[Text] = []
+        self._step_labels: list[Text] = []
+        self._bar: Text | None = None
         """True once the document is shown (tests wait for it)."""
 
     # -- context ------------------------------------------------------------------
@@ -228,6 +231,7 @@ class WizardScreen(Screen[None]):
         focused = self.focused.id if self.focused else None
         await self.recompose()
         apply_bindings(self, COMMANDS, self.lang)
+        self._transfer_labels, self._step_labels, self._bar = [], [], None
 
         def restore() -> None:
             self._populate()
@@ -333,8 +337,12 @@ class WizardScreen(Screen[None]):
         transfer_list = self.query_one("#transfer-list", OptionList)
         transfers = form.transfers_of(self.doc)
         highlighted = self.transfer_index
+        labels = [self._transfer_label(i, tr) for i, tr in enumerate(transfers)]
+        if labels == self._transfer_labels:
+            return
+        self._transfer_labels = labels
         transfer_list.set_options(
-            [Option(self._transfer_label(i, tr), id=f"tr-{i}") for i, tr in enumerate(transfers)]
+            [Option(label, id=f"tr-{i}") for i, label in enumerate(labels)]
         )
         if highlighted is not None and highlighted < len(transfers):
             transfer_list.highlighted = highlighted
@@ -423,12 +431,13 @@ class WizardScreen(Screen[None]):
             loc: Loc = ("transfers", self.transfer_index, *spec.path)
         else:
             loc = spec.path
-        if form.get_in(self.doc, loc) == value and not (value is None and form.get_in(self.doc, loc) is not None):
+        old = form.get_in(self.doc, loc)
+        if old == value and not (value is None and old is not None):
             return
         form.set_in(self.doc, loc, value)
-        self._after_edit(spec, value)
+        self._after_edit(spec, value, old)
 
-    def _after_edit(self, spec: FieldSpec, value: Any) -> None:
+    def _after_edit(self, spec: FieldSpec, value: Any, old: Any = None) -> None:
         path = spec.path
         if not spec.transfer:
             if path == ("id",):
@@ -445,11 +454,14 @@ class WizardScreen(Screen[None]):
                 self._show_adequacy()
             elif path in (("country",), ("adequacy", "adequate"), ("adequacy", "reason")):
                 self._show_adequacy()
-            elif path == ("recipient", "name") and value and _AUTO_TRANSFER_ID.match(str(transfer.get("id", ""))):
+            elif path == ("recipient", "name") and value:
+                # the transfer's id follows the recipient's name until the user edits it
                 taken = {str(tr.get("id")) for tr in form.transfers_of(self.doc) if tr is not transfer}
-                new_id = form.slugify(value, taken)
-                transfer["id"] = new_id
-                self.query_one("#t-id", FieldBox).set_value(new_id)
+                current = str(transfer.get("id", ""))
+                if _AUTO_TRANSFER_ID.match(current) or (old and current == form.slugify(str(old), taken)):
+                    new_id = form.slugify(value, taken)
+                    transfer["id"] = new_id
+                    self.query_one("#t-id", FieldBox).set_value(new_id)
         self._changed()
 
     def _changed(self) -> None:
@@ -461,6 +473,9 @@ class WizardScreen(Screen[None]):
     def _schedule_validation(self) -> None:
         if self._validate_timer is not None:
             self._validate_timer.stop()
+        if self.xapp.validate_delay <= 0:
+            self._validate_now()
+            return
         self._validate_timer = self.set_timer(self.xapp.validate_delay, self._validate_now)
 
     def _schedule_draft(self) -> None:
@@ -519,6 +534,7 @@ class WizardScreen(Screen[None]):
     def _refresh_steps(self) -> None:
         counts = form.problem_counts(self.check)
         steps = self.query_one("#steps", OptionList)
+        labels = []
         for index, step in enumerate(STEPS):
             label = Text(f"{index + 1} {t(f'step.{step}', self.lang)}")
             count = counts[step]
@@ -527,6 +543,11 @@ class WizardScreen(Screen[None]):
                     label.append(f" ●{count}", style="bold red")
                 else:
                     label.append(" ✓", style="green")
+            labels.append(label)
+        if labels == self._step_labels:
+            return
+        self._step_labels = labels
+        for index, label in enumerate(labels):
             steps.replace_option_prompt_at_index(index, label)
 
     def _refresh_bar(self) -> None:
@@ -545,7 +566,9 @@ class WizardScreen(Screen[None]):
             text.append(t("wizard.ok", self.lang), style="green")
         if self.dirty:
             text.append("  ● " + t("wizard.unsaved", self.lang), style="yellow")
-        self.query_one("#wiz-bar", Static).update(text)
+        if text != self._bar:
+            self._bar = text
+            self.query_one("#wiz-bar", Static).update(text, layout=False)  # one fixed line
 
     # -- review -------------------------------------------------------------------
     def _refresh_review(self) -> None:

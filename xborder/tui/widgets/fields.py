@@ -81,6 +81,7 @@ class FieldBox(Vertical):
         self.options = options
         self._value: Any = None
         self._shown = False
+        self._error = ""
         """False until the wizard first shows a value: controls' own start-up events
         (a Select announcing its initial value) are not the user's edits."""
 
@@ -221,12 +222,16 @@ class FieldBox(Vertical):
         self._shown = True
 
     def set_error(self, message: str | None) -> None:
+        message = message or ""
+        if message == self._error:
+            return  # unchanged: no relayout on every keystroke
+        self._error = message
         self.set_class(bool(message), "-error")
-        self.query_one(".field-error", Static).update(message or "")
+        self.query_one(".field-error", Static).update(message)
 
     @property
     def error(self) -> str:
-        return str(self.query_one(".field-error", Static).content) if self.has_class("-error") else ""
+        return self._error
 
     # -- events -------------------------------------------------------------------
     def _emit(self, value: Any) -> None:
