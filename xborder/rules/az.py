@@ -17,6 +17,7 @@ from xborder.rules.engine import (
     Finding,
     Loc,
     TransferResult,
+    adequacy_param,
     verdict_of,
     worst_verdict,
 )
@@ -88,7 +89,7 @@ def rule_1_ground(c: _Ctx) -> Iterator[Finding]:
 def rule_2_adequacy(c: _Ctx) -> Iterator[Finding]:
     """2. `adequacy` to a country that is not adequate -> blocker (7.1-7.2)."""
     if c.transfer.ground == "adequacy" and not c.adequacy.adequate:
-        yield c.finding("AZ-ADEQ-1", ("ground",), adequacy_source=c.adequacy.source)
+        yield c.finding("AZ-ADEQ-1", ("ground",), adequacy_source=adequacy_param(c.adequacy))
 
 
 def rule_3_consent(c: _Ctx) -> Iterator[Finding]:
@@ -216,7 +217,7 @@ def advice_processor(c: _Ctx) -> Iterator[Finding]:
 def advice_unverified(c: _Ctx) -> Iterator[Finding]:
     """Adequacy resting on an unverified reference-list entry: show the doubt."""
     if c.transfer.ground == "adequacy" and c.adequacy.adequate and not c.adequacy.verified:
-        yield c.finding("AZ-ADV-UNVERIFIED", ("ground",), adequacy_source=c.adequacy.source)
+        yield c.finding("AZ-ADV-UNVERIFIED", ("ground",), adequacy_source=adequacy_param(c.adequacy))
 
 
 TRANSFER_RULES: tuple[TransferRule, ...] = (

@@ -87,12 +87,30 @@ class _Params(dict[str, str]):
             return ", ".join(
                 self.reference.data_label(item, self.lang) for item in value.split(",") if item
             )
+        if key == "adequacy_source":
+            return self.reference.describe_adequacy(_adequacy_from_param(value), self.lang)
         if key == "verdict" and value in _RANK:
             return self.reference.label("verdict", value, self.lang)
         return value
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def adequacy_param(info: AdequacyInfo) -> str:
+    """AdequacyInfo as a finding parameter, rendered per language by `_Params`."""
+    return ("override:" if info.overridden else "list:") + (
+        info.source if info.overridden else info.country
+    )
+
+
+def _adequacy_from_param(value: str) -> AdequacyInfo:
+    from xborder.reference import AdequacyInfo
+
+    kind, _, rest = value.partition(":")
+    if kind == "override":
+        return AdequacyInfo(country="", adequate=False, source=rest, verified=True, overridden=True)
+    return AdequacyInfo(country=rest, adequate=False, source="", verified=True)
 
 
 @dataclass(frozen=True, slots=True)
