@@ -71,6 +71,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     style = Style(sys.stdout)
     L = (lambda en, az: az if lang == "az" else en)  # noqa: E731
+
+    def yn(value: bool | None) -> str:
+        if value is None:
+            return L("not recorded", "qeyd edilməyib")
+        return L("yes", "bəli") if value else L("no", "xeyr")
+
     out(style(f"{a.id} — {a.title}", "bold"))
     out(f"{L('File', 'Fayl')}: {workspace.relative(result.path)}")
     out(f"{L('Status', 'Status')}: {ref.label('status', a.status, lang)}   {L('Verdict', 'Nəticə')}: {style(ref.label('verdict', ev.verdict, lang), ev.verdict)}   {L('as of', 'tarix')} {as_of}")
@@ -92,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if a.notes:
         out(f"{L('Notes', 'Qeydlər')}: {a.notes}")
     for f in ev.findings:
-        out(f"  [{f.severity}] {f.rule} ({f.citation(lang)}): {f.message(lang)}")
+        out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({f.citation(lang)}): {f.message(lang)}")
     for t, r in zip(a.transfers, ev.transfers, strict=True):
         out("")
         out(style(f"▸ {t.id}: {ref.country_name(t.country, lang)} ({t.country}) → {t.recipient.name}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
@@ -100,22 +106,22 @@ def run(args: argparse.Namespace) -> int:
         out(f"    {L('Recipient', 'Alan')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {v}" for v in (rec.address, rec.contact) if v))
         if rec.agreement:
             out(f"    {L('Processing contract', 'Emal müqaviləsi')}: {rec.agreement}")
-        out(f"    {L('Adequacy', 'Adekvatlıq')}: {L('yes', 'bəli') if r.adequate else L('no', 'xeyr')} — {r.adequacy.source}")
+        out(f"    {L('Adequacy', 'Adekvatlıq')}: {yn(r.adequate)} — {ref.describe_adequacy(r.adequacy, lang)}")
         out(f"    {L('Ground', 'Əsas')}: {ref.label('ground', t.ground, lang) if t.ground else '—'}   {L('Start', 'Başlanğıc')}: {t.start or '—'}")
         out(f"    {L('Data', 'Məlumatlar')}: " + ", ".join(ref.data_label(k, lang) for k in t.data_keys(p)))
         if t.consent:
-            out(f"    {L('Consent', 'Razılıq')}: {L('written', 'yazılı')}={t.consent.written}, {t.consent.reference or '—'}")
+            out(f"    {L('Consent in writing', 'Yazılı razılıq')}: {yn(t.consent.written)}; {t.consent.reference or '—'}")
         if t.contract:
-            out(f"    {L('Contract', 'Müqavilə')}: subject_is_party={t.contract.subject_is_party}, {t.contract.reference or '—'}")
+            out(f"    {L('Contract; subject is party', 'Müqavilə; subyekt tərəfdir')}: {yn(t.contract.subject_is_party)}; {t.contract.reference or '—'}")
         ri = t.recipient_info
         out(f"    {L('Recipient information (12.2)', 'Alandan məlumat (12.2)')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
         n = t.notification
-        out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f", separate={n.separate}" if n and n.separate is not None else ""))
+        out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent separately', 'ayrıca göndərilib')}: {yn(n.separate)}" if n and n.sent else ""))
         if t.national_security_risk:
             out(f"    {L('National security risk', 'Milli təhlükəsizlik riski')}: {L('yes', 'bəli')}")
         if t.notes:
             out(f"    {L('Notes', 'Qeydlər')}: {t.notes}")
         for f in r.findings:
             cite = f" ({f.citation(lang)})" if f.citation(lang) else ""
-            out(f"      {style('[' + f.severity + ']', f.severity)} {f.rule}{cite}: {f.message(lang)}")
+            out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{cite}: {f.message(lang)}")
     return 0
