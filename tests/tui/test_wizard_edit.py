@@ -1,0 +1,201 @@
+"""Editing existing files: faithful round trip, changes on disk, drafts after a crash,
+unsaved changes on leaving, Review's jump to the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from xborder.store.drafts import list_drafts
+from xborder.tui.screens.choice import ChoiceScreen
+from xborder.tui.screens.wizard import WizardScreen
+
+from .helpers import wait_for, wait_home, wait_wizard
+
+FILE = "data/assessments/charge-web-analytics.toml"
+
+
+async def _open(pilot, app, path: Path) -> WizardScreen:
+    await wait_home(pilot)
+    app.open_file(path)
+    return await wait_wizard(pilot)
+
+
+async def test_open_and_save_changes_nothing_but_the_edit(example_root: Path, make) -> None:
+    path = example_root / FILE
+    original = path.read_text(encoding="utf-8")
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        assert not wizard.dirty
+        await pilot.press("ctrl+s")  # unchanged: the same bytes
+        await wait_for(pilot, lambda: wizard.base_sha256 != "" and not wizard.dirty, "the save")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == original
+        wizard.query_one("#f-assessor-control").focus()
+        await pilot.press("A", "l", "i")
+        assert wizard.dirty
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not wizard.dirty, "the save")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert 'assessor = "Ali"' in lines
+    assert [line for line in lines if line != 'assessor = "Ali"'] == original.splitlines()
+
+
+async def test_a_hand_edited_file_keeps_every_field(example_root: Path, make) -> None:
+    path = example_root / "data" / "assessments" / "hand.toml"
+    path.write_text(
+        """# written by hand
+title = "Hand"
+id = "hand"
+created = "2026-10-01"
+assessor = "Leyla"
+[operator]
+name = "A"
+responsible = "B"
+[processing]
+purposes = ["p"]
+subjects = ["s"]
+data = ["identity"]
+[approval]
+reviewer = "R"
+date = 2026-10-02
+verdicts = {x = "pending"}
+[[transfers]]
+id = "x"
+country = "tr"
+[transfers.recipient]
+name = "Y"
+kind = "individual"
+agreement = "DPA-1"
+[transfers.adequacy]
+adequate = false
+reason = "letter 5"
+""",
+        encoding="utf-8",
+    )
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "# written" not in path.read_text(encoding="utf-8"), "the save")
+    saved = path.read_text(encoding="utf-8")
+    for piece in ('assessor = "Leyla"', 'responsible = "B"', 'reviewer = "R"', "date = 2026-10-02",
+                  'x = "pending"', 'country = "TR"', 'agreement = "DPA-1"', 'reason = "letter 5"',
+                  "created = 2026-10-01"):
+        assert piece in saved, piece
+
+
+async def test_saving_over_a_file_changed_on_disk_asks_first(example_root: Path, make) -> None:
+    path = example_root / FILE
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        wizard.query_one("#f-assessor-control").focus()
+        await pilot.press("X")
+        pulled = path.read_text(encoding="utf-8").replace("title = ", 'notes = "from git"\ntitle = ', 1)
+        path.write_text(pulled, encoding="utf-8")  # a git pull while editing
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the warning")
+        assert "changed on disk" in str(app.screen.message)
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8") == pulled  # not overwritten
+        assert wizard.dirty
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the warning")
+        await pilot.click("#choice-overwrite")
+        await wait_for(pilot, lambda: not wizard.dirty, "the save")
+    assert 'assessor = "X"' in path.read_text(encoding="utf-8")
+
+
+async def test_a_draft_survives_a_crash_and_is_offered_back(example_root: Path, make) -> None:
+    path = example_root / FILE
+    original = path.read_bytes()
+    app = make(example_root, draft_delay=0.05)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        wizard.query_one("#f-assessor-control").focus()
+        await pilot.press("Z", "u")
+        await wait_for(pilot, lambda: bool(list_drafts(example_root)[0]), "the autosaved draft")
+        app.exit()  # no question asked: as if the terminal was closed
+    assert path.read_bytes() == original  # the draft never goes over the file
+    drafts, _ = list_drafts(example_root)
+    assert [d.target for d in drafts] == [FILE]
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the recovery question")
+        assert "Unsaved work found" in app.screen.title_text
+        await pilot.press("enter")  # the first answer, Recover, has the focus
+        wizard = await wait_wizard(pilot)
+        assert wizard.doc["assessor"] == "Zu" and wizard.dirty
+        assert wizard.path == path
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not wizard.dirty, "the save")
+    assert 'assessor = "Zu"' in path.read_text(encoding="utf-8")
+    assert list_drafts(example_root) == ([], [])
+
+
+async def test_leaving_with_unsaved_changes_asks(example_root: Path, make) -> None:
+    path = example_root / FILE
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        wizard.query_one("#f-assessor-control").focus()
+        await pilot.press("Q")
+        wizard.write_draft()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
+        await pilot.click("#choice-cancel")
+        await pilot.pause()
+        assert app.screen is wizard
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the question")
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert not wizard.dirty
+    assert 'assessor' not in path.read_text(encoding="utf-8")
+    assert list_drafts(example_root) == ([], [])
+
+
+async def test_review_takes_the_user_to_the_field_that_fixes_a_finding(example_root: Path, make) -> None:
+    path = example_root / FILE
+    app = make(example_root)
+    async with app.run_test(size=(100, 32)) as pilot:
+        wizard = await _open(pilot, app, path)
+        wizard._show_step("review")
+        await pilot.pause()
+        review = wizard.query_one("#review-list", OptionList)
+        blockers = [f for f in wizard.check.findings() if f.severity == "blocker"]
+        assert blockers
+        target = blockers[0]
+        key = next(k for k, loc in wizard._review_locs.items() if loc == tuple(target.field))
+        review.highlighted = review.get_option_index(key)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert wizard.step == "destinations"
+        assert wizard.transfer_index == target.field[1]
+        focused = app.focused
+        assert focused is not None
+        box_id = "t-" + "-".join(str(p) for p in target.field[2:])
+        assert focused.id.startswith(box_id) or focused.id == "t-ground-control", (focused.id, target.field)
+
+
+async def test_a_new_id_must_be_unique(example_root: Path, make) -> None:
+    app = make(example_root, as_of=dt.date(2026, 11, 22))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("c")  # duplicate the selected assessment: a new, unsaved copy
+        wizard = await wait_wizard(pilot)
+        assert wizard.is_new and wizard.doc["id"] != "alqoritmika-crm-telephony"
+        assert wizard.doc["status"] == "draft" and "approval" not in wizard.doc
+        id_box = wizard.query_one("#f-id-control")
+        id_box.focus()
+        id_box.value = "probpm-crm"
+        await pilot.pause()
+        assert "already used" in wizard.query_one("#f-id").error
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert wizard.step == "review"  # cannot save; shown what to fix
