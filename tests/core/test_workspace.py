@@ -148,7 +148,7 @@ def test_show_text(xborder, example_workspace):
     assert out.startswith("elegal-lawyers — ")
     assert "Verdict: Blocked" in out
     assert "▸ portal-backups: France (FR) → OVH SAS   Blocked" in out
-    assert "[blocker] AZ-INFO-1 (clause 12.2): The information from OVH SAS (France (FR)) was obtained on 2026-05-08" in out
+    assert "[Blocker] AZ-INFO-1 (clause 12.2): The information from OVH SAS (France (FR)) was obtained on 2026-05-08" in out
 
 
 def test_show_json(xborder, example_workspace):
