@@ -298,3 +298,36 @@ def test_check_flags_a_changed_adequacy_list_after_cli_approval(example_workspac
     assert flagged() == {"licensee-ge": True, "licensee-kz": False, "licensee-tr": False, "licensee-uz": False}
     status, out, _ = run(capsys, "show", "alqoritmika-licensees", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
     assert "Adequacy list: local-2027-01" in out
+
+
+# -- pre-commit hooks -----------------------------------------------------------------------
+def hook_entries() -> dict[str, str]:
+    """id -> entry, read from .pre-commit-hooks.yaml (flat YAML: no parser needed)."""
+    import re
+
+    text = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    ids = re.findall(r"^- id: (\S+)$", text, re.MULTILINE)
+    entries = re.findall(r"^  entry: (.+)$", text, re.MULTILINE)
+    assert len(ids) == len(entries) == 3
+    return dict(zip(ids, entries, strict=True))
+
+
+@pytest.mark.parametrize(("hook", "clean", "blocked"), [
+    ("xborder-check", 0, 0), ("xborder-check-strict", 0, 1), ("xborder-check-workspace", 0, 0),
+])
+def test_pre_commit_hooks_run_as_documented(hook, clean, blocked, example_workspace: Path, monkeypatch, capsys):
+    """Each hook's entry, run as pre-commit would (from the repository root, with the
+    changed files): exit status for a permitted file, a blocked one, a broken one."""
+    argv = hook_entries()[hook].split()
+    assert argv[0] == "xborder"
+    monkeypatch.chdir(example_workspace)
+    files = {"clean": "data/assessments/ims-support-chats.toml", "blocked": "data/assessments/charge-hr-group.toml"}
+    pass_files = hook != "xborder-check-workspace"
+    if pass_files:
+        assert main([*argv[1:], files["clean"]]) == clean
+        assert main([*argv[1:], files["blocked"]]) == blocked
+    else:
+        assert main(argv[1:]) == 0
+    (example_workspace / "data" / "assessments" / "broken.toml").write_text("<<<<<<< HEAD\n>>>>>>> x\n", encoding="utf-8")
+    assert main([*argv[1:], "data/assessments/broken.toml"] if pass_files else argv[1:]) == 2
+    assert "unresolved git merge conflict" in capsys.readouterr().out
