@@ -78,7 +78,7 @@ reason = "letter 5"
     )
     app = make(example_root)
     async with app.run_test(size=(100, 32)) as pilot:
-        wizard = await _open(pilot, app, path)
+        await _open(pilot, app, path)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "# written" not in path.read_text(encoding="utf-8"), "the save")
     saved = path.read_text(encoding="utf-8")

@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
     def _bar_text(self) -> Text:
         app = self.xapp
         text = Text(t("home.title", self.lang), style="bold")
-        text.append(f"  {app.workspace.root}", style="dim")
+        text.append(f"  {app.workspace.root.name}", style="dim")
         if app.as_of_fixed:
             text.append(f"  as of {app.as_of.isoformat()}", style="dim")
         return text
@@ -163,7 +163,7 @@ class HomeScreen(Screen[None]):
         verdict = self.query_one("#filter-verdict", Select).value
         status = self.query_one("#filter-status", Select).value
         country = self.query_one("#filter-country", Select).value
-        names = self.xapp.country_names()
+        names = self.xapp.country_names() if needle else {}
         out = []
         for row in self.rows.values():
             if verdict is not Select.NULL and row.verdict != verdict:
