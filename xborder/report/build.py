@@ -745,6 +745,8 @@ def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) 
         else:
             basis = t("adq_listed", lang)
         return t("plain_adequacy", lang, country=ref.country_name(tr.country, lang), basis=basis)
+    if tr.ground == "adequacy":
+        return t("plain_adequacy_unconfirmed", lang)
     if tr.ground in ("consent", "contract"):
         return t(f"plain_{tr.ground}", lang)
     if tr.ground is None:

@@ -150,6 +150,15 @@ def _report_files(
 _WORKER: dict[str, Any] = {}
 
 
+def _mp_context() -> Any:
+    """Worker processes start from a clean interpreter ("forkserver", or "spawn" where
+    there is none): forking a process in which typst's threads already run can hang."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _worker_init(root: str) -> None:
     from xborder.store.workspace import open_workspace
 
@@ -225,7 +234,10 @@ def generate(
             record(path, files, "")
     else:
         with ProcessPoolExecutor(
-            max_workers=n_workers, initializer=_worker_init, initargs=(str(workspace.root),)
+            max_workers=n_workers,
+            mp_context=_mp_context(),
+            initializer=_worker_init,
+            initargs=(str(workspace.root),),
         ) as pool:
             futures = [
                 pool.submit(_worker_job, str(path), gits.get(path), formats, langs, str(out_dir), as_of)

@@ -39,7 +39,7 @@ body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; overflow-wrap: anywher
 body.landscape { max-width: 84rem; }
 header.running { display: flex; justify-content: space-between; color: var(--muted);
   font-size: 8.5pt; border-bottom: 0.5pt solid var(--rule); padding-bottom: 2pt; margin-bottom: 1rem; }
-.subtitle { color: var(--muted); font-size: 10pt; letter-spacing: .04em; text-transform: uppercase; margin: 0; }
+.subtitle { color: var(--muted); font-size: 10pt; font-weight: bold; margin: 0; }
 h1.title { font-size: 20pt; margin: .2rem 0 1rem; line-height: 1.15; }
 h2 { font-size: 14pt; margin: 1.4rem 0 .5rem; border-bottom: 0.75pt solid var(--rule); padding-bottom: 2pt; }
 h3 { font-size: 12pt; margin: 1.1rem 0 .4rem; break-after: avoid; }

@@ -25,7 +25,7 @@ _LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
 
 def escape(text: str) -> str:
     """Escape `text` for inline Markdown (one line; line breaks become spaces)."""
-    text = " ".join(text.replace("\r", "").split("\n"))
+    text = " ".join(line.strip() for line in text.replace("\r", "").split("\n"))
     text = _SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 

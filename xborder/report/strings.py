@@ -210,6 +210,10 @@ _T: dict[str, tuple[str, str]] = {
         "{country} ensures adequate protection of the rights of data subjects ({basis})",
         "{country} fərdi məlumat subyektlərinin hüquqlarının adekvat müdafiəsini təmin edir ({basis})",
     ),
+    "plain_adequacy_unconfirmed": (
+        "adequate protection in the destination state, which the adequacy list does not confirm",
+        "təyinat dövlətində adekvat müdafiə (adekvatlıq siyahısı bunu təsdiq etmir)",
+    ),
     "plain_consent": ("your written consent to this transfer", "bu ötürməyə yazılı razılığınız"),
     "plain_contract": (
         "the transfer is needed to perform a contract to which you are party",

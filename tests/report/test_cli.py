@@ -1,0 +1,223 @@
+"""The commands: report (one, several, --all in parallel), notice (refusal, DRAFT,
+content), register (filters, CSV, JSON), statement; errors are one clear line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from xborder.cli.main import main
+
+from .helpers import pdf_text
+
+AS_OF = "2026-11-22"
+
+
+def run(ws_root: Path, *args: str) -> int:
+    return main(["--workspace", str(ws_root), *args])
+
+
+# -- report ------------------------------------------------------------------------------
+def test_report_writes_id_lang_ext_files(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(ws_root, "report", "ready", "--format", "pdf,html", "--format", "md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF)
+    assert code == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["ready.en.html", "ready.en.md", "ready.en.pdf"]
+    assert capsys.readouterr().out.splitlines() == [str(tmp_path / n) for n in ("ready.en.pdf", "ready.en.html", "ready.en.md")]
+
+
+def test_report_defaults_to_pdf_in_the_workspace_languages_under_reports(example_workspace: Path) -> None:
+    assert run(example_workspace, "report", "ims-support-chats", "--as-of", AS_OF) == 0
+    reports = example_workspace / "reports"
+    assert sorted(p.name for p in reports.iterdir()) == ["ims-support-chats.az.pdf", "ims-support-chats.en.pdf"]
+
+
+def test_report_all_in_parallel_equals_one_by_one(ws_root: Path, tmp_path: Path) -> None:
+    from xborder.report import generate
+    from xborder.store import open_workspace
+
+    ws = open_workspace(ws_root, search=False)
+    ids = [p.stem for p in ws.assessment_files()]
+    calls: list[tuple[int, int, str]] = []
+    parallel = generate(ws, ids, formats=("pdf", "md"), langs=("az",), out_dir=tmp_path / "a",
+                        progress=lambda d, t, p: calls.append((d, t, p.name)), as_of=__import__("datetime").date(2026, 11, 22), workers=2)
+    serial = generate(ws, ids, formats=("pdf", "md"), langs=("az",), out_dir=tmp_path / "b",
+                      as_of=__import__("datetime").date(2026, 11, 22), workers=1)
+    assert [p.name for p in parallel] == [p.name for p in serial] == [f"{i}.az.{e}" for i in ids for e in ("pdf", "md")]
+    for a, b in zip(parallel, serial, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name  # deterministic across processes
+    assert [c[0] for c in calls] == list(range(1, len(parallel) + 1))
+    assert {c[1] for c in calls} == {len(parallel)}
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_report_all_reports_a_bad_file_and_writes_the_others(example_workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (example_workspace / "data" / "assessments" / "broken.toml").write_text('id = "broken"\ntitle = \n', encoding="utf-8")
+    code = run(example_workspace, "report", "--all", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF, "--jobs", "2")
+    assert code == 2
+    captured = capsys.readouterr()
+    assert "broken.toml:2:" in captured.err
+    assert "Traceback" not in captured.err
+    assert len(list(tmp_path.glob("*.en.pdf"))) == 8
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("report", "nope"), "no assessment 'nope' in data/assessments"),
+        (("report", "ready", "--format", "docx"), "unknown format 'docx' (choose from pdf, html, md)"),
+        (("report", "ready", "--lang", "ru"), "unknown language 'ru' (choose from az, en)"),
+        (("report",), "name the assessments to report on (their ids), or use --all"),
+        (("report", "ready", "--all"), "give assessment ids or --all, not both"),
+        (("report", "ready", "--as-of", "22.11.2026"), "invalid date '22.11.2026': expected YYYY-MM-DD"),
+        (("register", "--verdict", "fine"), "unknown verdict 'fine'"),
+        (("register", "--country", "XX"), "'XX' is not an ISO 3166-1 alpha-2 country code"),
+        (("statement", "nope"), "no assessment 'nope'"),
+        (("notice", "ready", "--transfer", "nope"), "ready: no transfer 'nope' (transfers: hosting)"),
+    ],
+)
+def test_bad_options_give_one_clear_line(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str) -> None:
+    assert run(ws_root, *args, "--out", str(tmp_path)) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+# -- notice ------------------------------------------------------------------------------
+def test_notice_is_refused_with_the_list_of_what_is_missing(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(ws_root, "notice", "alqoritmika-licensees", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF)
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "alqoritmika-licensees: not ready to be notified to the authority (clause 12.1)" in err
+    assert "the person responsible for organising the processing" in err
+    assert "licensee-tr: Information has not yet been obtained" in err
+    assert "--force" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_forced_notice_is_a_marked_draft_under_another_name(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(ws_root, "notice", "alqoritmika-licensees", "--force", "--lang", "az", "--format", "pdf,md", "--out", str(tmp_path), "--as-of", AS_OF)
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alqoritmika-licensees.notice-draft.az.md", "alqoritmika-licensees.notice-draft.az.pdf"]
+    assert "DRAFT" in capsys.readouterr().err
+    text = pdf_text((tmp_path / "alqoritmika-licensees.notice-draft.az.pdf").read_bytes())
+    assert "QARALAMA" in text
+    assert "bildiriş göndərməyə hazır deyil" in text
+    assert "məsul şəxs" in text
+
+
+def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "notice", "ready", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    path = tmp_path / "ready.notice.az.pdf"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # default: az, PDF
+    text = pdf_text(path.read_bytes())
+    for fact in (
+        "Fərdi məlumatların transsərhəd ötürülməsini həyata keçirmək niyyəti barədə bildiriş",
+        "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti",  # xborder.toml
+        "Şəki İpək ASC",
+        "1700123451",
+        "AZ5500, Şəki şəhəri",
+        "Günay Əliyeva",
+        "Təyinat dövləti: Almaniya (DE)",
+        "Hetzner Online GmbH",
+        "Industriestr. 25, 91710 Gunzenhausen",
+        "dpo@hetzner.example",
+        "Təyinat dövlətində adekvat müdafiə",
+        "2027-03-01",
+        "2026-11-02 tarixində alınıb",
+        "ISO/IEC 27001; şifrələmə",
+        "Şəxsiyyət məlumatları",
+        "Customers",
+        "12.1",
+        "İmza",
+    ):
+        assert fact in text, fact
+    assert "QARALAMA" not in text
+
+
+# -- register ----------------------------------------------------------------------------
+def test_register_csv_and_json_list_every_transfer(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "register", "--format", "csv,json", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8"))))
+    data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
+    assert len(rows) == len(data["transfers"]) == 23 + 2  # example workspace + ready + hostile
+    assert {r["verdict"] for r in rows} == {"permitted", "pending", "incomplete", "blocked"}
+    hr = next(r for r in rows if r["assessment"] == "charge-hr-group" and r["transfer"] == "hris")
+    assert hr["country"] == "DE" and hr["notification_sent"] == "2026-09-15" and hr["verdict"] == "blocked"
+    assert hr["data"].split(";")[:2] == ["identity", "demographic"]  # keys, ";"-separated
+    assert data["as_of"] == AS_OF and data["invalid"] == []
+
+
+def test_register_filters_by_verdict_and_country(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "register", "--format", "json,md", "--lang", "en", "--verdict", "blocked", "--country", "us,ru", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
+    got = {(r["assessment"], r["transfer"]) for r in data["transfers"]}
+    assert got == {("charge-web-analytics", "amplitude"), ("charge-web-analytics", "yandex-metrika"), ("elegal-lawyers", "web-analytics")}
+    assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"]}
+    md = (tmp_path / "register.en.md").read_text(encoding="utf-8")
+    assert "verdict: Blocked; country: United States \\(US\\), Russian Federation \\(RU\\)" in md
+
+
+def test_register_csv_neutralises_spreadsheet_formulas() -> None:
+    from xborder.report.generate import _csv_safe
+
+    assert _csv_safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert _csv_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert _csv_safe("Google LLC") == "Google LLC"
+
+
+def test_register_pdf_in_both_languages(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "register", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    az = pdf_text((tmp_path / "register.az.pdf").read_bytes())
+    en = pdf_text((tmp_path / "register.en.pdf").read_bytes())
+    assert "Fərdi məlumatların transsərhəd ötürülmələri reyestri" in az and "10 qiymətləndirmədə 25 ötürmə" in az
+    assert "Register of cross-border transfers of personal data" in en and "25 transfers in 10 assessments" in en
+    assert "Kavkaz Payroll Services LLC" in en and "Yol verilmir" in az
+
+
+def test_register_lists_files_that_cannot_be_read(example_workspace: Path, tmp_path: Path) -> None:
+    (example_workspace / "data" / "assessments" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
+    assert run(example_workspace, "register", "--format", "json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
+    assert data["invalid"][0]["file"] == "data/assessments/broken.toml"
+    assert "Files that could not be read" in (tmp_path / "register.en.md").read_text(encoding="utf-8")
+
+
+# -- statement ---------------------------------------------------------------------------
+def test_statement_says_countries_recipients_data_and_grounds_plainly(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "statement", "alqoritmika-crm-telephony", "--format", "pdf,md", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    en = pdf_text((tmp_path / "alqoritmika-crm-telephony.statement.en.pdf").read_bytes())
+    for fact in (
+        "Information on cross-border transfers of your personal data",
+        "Ireland", "HubSpot Ireland Limited", "United States", "RingCentral, Inc.",
+        "processes the data on our behalf",
+        "Ireland ensures adequate protection of the rights of data subjects (party to Council of Europe Convention 108)",
+        "your written consent to this transfer",
+        "since 2026-03-01",
+        "clause 8.1",
+        "it-academy@alg.team",
+    ):
+        assert fact in en, fact
+    az = pdf_text((tmp_path / "alqoritmika-crm-telephony.statement.az.pdf").read_bytes())
+    assert "Fərdi məlumatlarınızın transsərhəd ötürülməsi barədə məlumat" in az
+    assert "bu ötürməyə yazılı razılığınız" in az
+    assert "AZ-" not in en  # no rule ids or verdicts in a letter to a data subject
+
+
+def test_statement_does_not_claim_adequacy_that_the_list_denies(ws: Any) -> None:
+    from xborder.report.build import build_statement
+    from xborder.rules import evaluate
+
+    from .helpers import AS_OF as DAY
+
+    a = ws.load(ws.assessment_path("elegal-lawyers")).assessment  # web-analytics: adequacy to the US
+    text = build_statement(a, evaluate(a, ws.reference, DAY), ws.settings, ws.reference, "en").text()
+    assert "United States ensures adequate protection" not in text
+    assert "adequate protection in the destination state, which the adequacy list does not confirm" in text
+    assert "France ensures adequate protection" in text

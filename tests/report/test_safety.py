@@ -1,0 +1,188 @@
+"""User text is data, never markup (Markdown, HTML, typst); output is deterministic;
+Azerbaijani letters have glyphs in every font used; long words wrap."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from xborder.report import html, markdown, pdf
+
+from .helpers import HOSTILE, RTL, pdf_text
+
+AZ_LETTERS = "əƏğĞıIİişŞçÇöÖüÜ"
+
+
+# -- Markdown ----------------------------------------------------------------------------
+def _md_tokens(text: str) -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    out = []
+    for token in parser.parse(text):
+        out.append(token)
+        out.extend(token.children or [])
+    return out
+
+
+def test_hostile_markdown_renders_as_literal_text(docs: Callable[[str, str], Any]) -> None:
+    text = markdown.render(docs("hostile", "en"))
+    tokens = _md_tokens(text)
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"link_open", "image", "html_block", "code_inline", "fence"}
+    assert {t.content for t in tokens if t.type == "html_inline"} <= {"<br>"}  # line breaks in cells
+    literal = "".join(t.content for t in tokens if t.type == "text")
+    for value in (HOSTILE["script"], HOSTILE["typst_code"], "[link](http://evil.example)", "$x^2$", "*bold* _it_"):
+        assert value in literal, value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\t\n"), max_size=60))
+def test_markdown_escape_keeps_any_text_literal(value: str) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(markdown.escape(value) + "\n")
+    flat = " ".join(value.replace("\r", "").split("\n"))
+    expected = html.escape(" ".join(flat.split())) if flat.strip() else ""
+    got = " ".join(re.sub(r"</?p>", "", rendered).split())
+    got = got.replace("&quot;", '"').replace("&#x27;", "'")
+    expected = expected.replace("&quot;", '"').replace("&#x27;", "'")
+    assert got == expected
+
+
+# -- HTML --------------------------------------------------------------------------------
+def test_hostile_html_is_escaped_and_self_contained(docs: Callable[[str, str], Any]) -> None:
+    page = html.render(docs("hostile", "en"))
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&amp;amp; &amp;lt;b&amp;gt;" in page  # the title: entities shown, not decoded
+    assert not re.search(r"""(src|href)\s*=|@import|url\(""", page)  # nothing fetched
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+
+
+def test_html_has_a_print_stylesheet_for_a4_with_page_numbers(docs: Callable[[str, str], Any]) -> None:
+    page = html.render(docs("ready", "az"))
+    assert "@page { size: A4;" in page and "counter(page)" in page and "@media print" in page
+    assert "Səhifə" in page
+
+
+def test_css_strings_cannot_close_the_style_element() -> None:
+    assert html._css_string('</style><script>"') == '"\\3c /style\\3e \\3c script\\3e \\22 "'
+
+
+# -- typst -------------------------------------------------------------------------------
+def test_hostile_strings_reach_the_pdf_as_text(pdfs: Callable[[str, str], bytes]) -> None:
+    text = pdf_text(pdfs("hostile", "en"))
+    for value in (HOSTILE["script"], HOSTILE["typst_code"], "*bold* _it_ $x^2$ ] [ \\ `raw` <label> @ref = Heading", "&amp; &lt;b&gt;"):
+        assert value in text, value
+    assert "root:x:0:0" not in text  # /etc/passwd was not read
+
+
+def test_typst_input_is_json_not_source(docs: Callable[[str, str], Any]) -> None:
+    doc = docs("hostile", "en")
+    data = json.loads(pdf.document_json(doc))
+    assert data["header_left"] == HOSTILE["typst_code"]
+    template = pdf.TEMPLATE.read_text(encoding="utf-8")
+    assert 'json(bytes(sys.inputs.at("doc")))' in template
+    assert "eval(" not in template
+
+
+def test_long_unbroken_words_wrap_inside_the_page(pdfs: Callable[[str, str], bytes]) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdfs("hostile", "en")))
+    lines: dict[tuple[int, int], str] = {}
+    width = float(reader.pages[0].mediabox.width)
+    starts: list[float] = []
+    for number, page in enumerate(reader.pages):
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, number: int = number) -> None:
+            if "qqqq" in text:
+                y = round(tm[5] * cm[3] + cm[5])
+                lines[number, y] = lines.get((number, y), "") + text
+                starts.append(tm[4] * cm[0] + cm[4])
+        page.extract_text(visitor_text=visit)
+    assert len(lines) >= 4  # the 300-letter word of the contact and of the subjects
+    assert all(len(v.replace("\u200b", "")) < 90 for v in lines.values())
+    assert all(0 < x < width for x in starts)
+
+
+def test_right_to_left_text_survives(pdfs: Callable[[str, str], bytes], docs: Callable[[str, str], Any]) -> None:
+    assert RTL in markdown.render(docs("hostile", "en"))
+    assert RTL in html.render(docs("hostile", "en"))
+    assert pdfs("hostile", "en").startswith(b"%PDF-")
+
+
+def _glyph_png(font: str, char: str) -> bytes:
+    import typst
+
+    source = f'#set page(width: 2cm, height: 2cm, margin: 2mm)\n#text(font: "{font}", fallback: false, size: 24pt, "\\u{{{ord(char):x}}}")'
+    data = typst.compile(source.encode(), format="png", ppi=72, ignore_system_fonts=True)
+    assert isinstance(data, bytes)
+    return data
+
+
+@pytest.mark.parametrize("font", ["Libertinus Serif", "DejaVu Sans Mono"])
+def test_every_font_used_has_the_azerbaijani_letters(font: str) -> None:
+    template = pdf.TEMPLATE.read_text(encoding="utf-8")
+    assert f'"{font}"' in template
+    tofu = _glyph_png(font, "\U000f0000")  # a private-use code point: no font has it
+    for letter in AZ_LETTERS:
+        assert _glyph_png(font, letter) != tofu, f"{font} has no glyph for {letter!r}"
+
+
+def test_the_glyph_check_can_fail() -> None:
+    tofu = _glyph_png("Libertinus Serif", "\U000f0000")
+    assert _glyph_png("Libertinus Serif", "\u0d05") == tofu  # Malayalam: not in the font
+
+
+def test_template_uses_only_the_fonts_checked() -> None:
+    template = pdf.TEMPLATE.read_text(encoding="utf-8")
+    assert set(re.findall(r'font: "([^"]+)"', template)) == {"Libertinus Serif", "DejaVu Sans Mono"}
+
+
+def test_no_locale_blind_upper_casing_of_azerbaijani(pdfs: Callable[[str, str], bytes]) -> None:
+    text = pdf_text(pdfs("charge-hr-group", "az"))
+    assert "QIYM" not in text and "QİYM" not in text
+
+
+def test_breakable_inserts_break_opportunities_only_in_long_words() -> None:
+    assert pdf.breakable("Azərbaycan Respublikası") == "Azərbaycan Respublikası"
+    long = "https://example.com/" + "a" * 40
+    broken = pdf.breakable(long)
+    assert broken.replace("\u200b", "") == long
+    assert max(len(part) for part in broken.split("\u200b")) <= 16
+
+
+# -- determinism -------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["pdf", "html", "md"])
+def test_same_input_gives_the_same_bytes(docs: Callable[[str, str], Any], fmt: str) -> None:
+    from xborder.report.generate import render
+
+    first = render(docs("charge-web-analytics", "az"), fmt)
+    pdf._compiler.cache_clear()  # a fresh compiler, as in another process
+    second = render(docs("charge-web-analytics", "az"), fmt)
+    assert first == second
+
+
+def test_pdf_metadata_comes_from_the_assessment(pdfs: Callable[[str, str], bytes]) -> None:
+    from pypdf import PdfReader
+
+    meta = PdfReader(io.BytesIO(pdfs("ready", "en"))).metadata
+    assert meta is not None
+    assert meta.title == "Serverlərin icarəsi: Almaniya — ready"
+    assert meta.author == "Şəki İpək ASC"
+    assert str(meta.creation_date.date()) == "2026-11-22"  # the as-of date, not the clock
+
+
+def test_no_absolute_paths_in_any_format(docs: Callable[[str, str], Any], pdfs: Callable[[str, str], bytes], ws_root: Any) -> None:
+    doc = docs("ready", "en")
+    for data in (markdown.render(doc).encode(), html.render(doc).encode(), pdfs("ready", "en")):
+        assert str(ws_root).encode() not in data
+        assert b"/tmp/" not in data
