@@ -20,14 +20,16 @@ from xborder.report.model import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
-_LINE_START = re.compile(r"^(\s*)([-=>]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([-=>])")
+_ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
 
 
 def escape(text: str) -> str:
     """Escape `text` for inline Markdown (one line; line breaks become spaces)."""
     text = " ".join(line.strip() for line in text.replace("\r", "").split("\n"))
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _lines(text: str, indent: str = "") -> str:
