@@ -30,7 +30,7 @@ HELP = (
 ICS_DEFAULT_WITHIN = 366
 """A calendar export looks a year ahead unless told otherwise."""
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "overdue": "OVERDUE", "due": "due", "nothing": "nothing falls due",
         "summary": "as of {as_of}, within {days} days: {overdue} overdue, {due} due",

@@ -63,8 +63,7 @@ def load_settings(path: Path) -> Settings:
 
     problem = text_problem(text)
     if problem is not None:
-        message, line, column = problem
-        raise WorkspaceError(message, path, line, column)
+        raise WorkspaceError(problem[0], path, problem[1], problem[2])
     try:
         raw = parse_toml(text)
     except TomlError as exc:
