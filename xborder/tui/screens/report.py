@@ -64,7 +64,7 @@ class ReportScreen(ModalScreen[None]):
                 app.call_from_thread(self._progress, message)
 
         try:
-            written = generate(app.workspace, self.ids, formats=("pdf",), langs=None, out_dir=None, progress=progress)
+            written = generate(app.workspace, self.ids, formats=("pdf",), langs=None, out_dir=None, progress=progress, as_of=app.as_of)
         except Exception as exc:  # noqa: BLE001 - shown to the user, one line
             app.call_from_thread(self._finish, t("report.failed", self.lang, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__), False)
             return
