@@ -101,11 +101,36 @@ def test_notice_is_refused_with_the_list_of_what_is_missing(ws_root: Path, tmp_p
     assert not list(tmp_path.iterdir())
 
 
+def test_notice_refusal_speaks_the_notice_language(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(ws_root, "notice", "alqoritmika-licensees", "--out", str(tmp_path), "--as-of", AS_OF)  # default: az
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "alqoritmika-licensees: səlahiyyətli orqana bildiriş göndərməyə hazır deyil (bənd 12.1)" in err
+    assert "  - licensee-tr: Alan tərəfdən (Kodlama Akademisi Eğitim A.Ş., Türkiyə (TR)) məlumat hələ alınmayıb" in err
+    assert "məsul şəxs" in err and "--force" in err
+    assert "not ready" not in err and "missing or unresolved" not in err  # one language, not two
+    assert not list(tmp_path.iterdir())
+
+
+def test_notice_signature_lines_and_reference_stay_together(ws_root: Path, tmp_path: Path) -> None:
+    import io as _io
+
+    from pypdf import PdfReader
+
+    assert run(ws_root, "notice", "ready", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    reader = PdfReader(_io.BytesIO((tmp_path / "ready.notice.en.pdf").read_bytes()))
+    pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
+    last = pages[-1]
+    assert "5. Signature" in last and "Name" in last and "Person responsible for the processing" in last
+    assert "Assessment ready, file SHA-256" in last  # never alone on a page of its own
+    assert "Günay Əliyeva" in last
+
+
 def test_forced_notice_is_a_marked_draft_under_another_name(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = run(ws_root, "notice", "alqoritmika-licensees", "--force", "--lang", "az", "--format", "pdf,md", "--out", str(tmp_path), "--as-of", AS_OF)
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["alqoritmika-licensees.notice-draft.az.md", "alqoritmika-licensees.notice-draft.az.pdf"]
-    assert "DRAFT" in capsys.readouterr().err
+    assert "QARALAMA kimi yazıldı" in capsys.readouterr().err  # in the notice's language
     text = pdf_text((tmp_path / "alqoritmika-licensees.notice-draft.az.pdf").read_bytes())
     assert "QARALAMA" in text
     assert "bildiriş göndərməyə hazır deyil" in text

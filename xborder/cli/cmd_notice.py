@@ -34,16 +34,18 @@ def run(args: argparse.Namespace) -> int:
     from xborder.report import NotReadyError, ReportError, notice
     from xborder.report.cli_support import show, split_list
     from xborder.report.generate import readiness
+    from xborder.report.strings import t
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
     as_of = parse_date(args.as_of) if args.as_of else today()
+    langs = split_list(args.lang) or ["az"]
     try:
         written = notice(
             workspace,
             args.id,
             formats=split_list(args.format) or ("pdf",),
-            langs=split_list(args.lang) or ("az",),
+            langs=langs,
             out_dir=Path(args.out) if args.out else None,
             as_of=as_of,
             transfers=split_list(args.transfer),
@@ -56,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         out(show(workspace.root, path))
     if args.force:
-        gaps = readiness(workspace, args.id, as_of, split_list(args.transfer), "en")
+        lang = "az" if langs[0].strip().lower() == "az" else "en"
+        gaps = readiness(workspace, args.id, as_of, split_list(args.transfer), lang)
         if gaps:
-            err(f"xborder: written as a DRAFT: {len(gaps)} item(s) missing or unresolved (see the document)")
+            err(f"xborder: {t('draft_written', lang, n=str(len(gaps)))}")
     return 0

@@ -291,9 +291,10 @@ def build_report(
             ),
             date_label=t("date", lang),
             signature_label=t("signature", lang),
+            name_label=t("name", lang),
+            note=t("generated", lang, version=_version()),
         )
     )
-    blocks.append(Paragraph(t("generated", lang, version=_version()), "small"))
     return Document(
         kind="report",
         lang=lang,
@@ -485,9 +486,10 @@ def build_notice(
             people=((t("notice_signed_by", lang), responsible_person(a, settings)),),
             date_label=t("date", lang),
             signature_label=t("signature", lang),
+            name_label=t("name", lang),
+            note=t("notice_reference", lang, id=a.id, sha=provenance.sha256),
         )
     )
-    blocks.append(Paragraph(t("notice_reference", lang, id=a.id, sha=provenance.sha256), "small"))
     return Document(
         kind="notice",
         lang=lang,

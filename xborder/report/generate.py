@@ -42,13 +42,12 @@ class ReportError(Exception):
 class NotReadyError(ReportError):
     """The notice was refused: the assessment is not ready to be notified."""
 
-    def __init__(self, ident: str, gaps: Sequence[str]):
+    def __init__(self, ident: str, gaps: Sequence[str], lang: str = "en"):
+        from xborder.report.strings import t
+
         self.gaps = list(gaps)
         lines = "\n".join(f"  - {g}" for g in gaps)
-        super().__init__(
-            f"{ident}: not ready to be notified to the authority (clause 12.1); missing or unresolved:\n"
-            f"{lines}\n(use --force to print a draft marked DRAFT)"
-        )
+        super().__init__(f"{t('refused', lang, id=ident)}\n{lines}\n{t('refused_hint', lang)}")
 
 
 # -- options -----------------------------------------------------------------------------
@@ -286,7 +285,7 @@ def notice(
             )
     gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
     if gaps and not force:
-        raise NotReadyError(ident, [g.message(langs[0]) for g in gaps])
+        raise NotReadyError(ident, [g.message(langs[0]) for g in gaps], langs[0])
     chosen = notice_transfers(assessment, transfers)
     prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
     written = []

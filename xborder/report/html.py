@@ -70,7 +70,10 @@ ul.findings li.pending { border-color: var(--pending); }
 .callout p { margin: 0 0 .3rem; font-weight: bold; color: var(--blocked); }
 .draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt;
   font-weight: bold; color: rgba(179, 38, 30, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }
-table.signatures td { height: 2.2rem; vertical-align: bottom; }
+div.signatures { break-inside: avoid; }
+table.signatures { border-collapse: separate; border-spacing: 10pt 0; margin-left: -10pt; width: calc(100% + 20pt); }
+table.signatures th { background: none; color: var(--muted); font-weight: normal; border-bottom: none; }
+table.signatures td { height: 2.4rem; vertical-align: bottom; border-bottom: none; }
 table.signatures td.line { border-bottom: 0.75pt solid var(--ink); }
 .mono { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
 @media print {
@@ -182,15 +185,20 @@ def _block(block: Block) -> str:
         items = "".join(f"<li>{_lines(item)}</li>" for item in block.items)
         return f'<div class="callout"><p>{escape(block.text)}</p><ul>{items}</ul></div>'
     if isinstance(block, Signatures):
-        head = f'<tr><th></th><th></th><th>{escape(block.date_label)}</th><th>{escape(block.signature_label)}</th></tr>'
+        head = (
+            f"<tr><th></th><th>{escape(block.name_label)}</th><th>{escape(block.date_label)}</th>"
+            f"<th>{escape(block.signature_label)}</th></tr>"
+        )
         rows = "".join(
             f'<tr><td>{escape(role)}</td><td class="line">{escape(name)}</td>'
             f'<td class="line">{escape(block.date)}</td><td class="line"></td></tr>'
             for role, name in block.people
         )
+        note = f'<p class="small">{_lines(block.note)}</p>' if block.note else ""
         return (
-            '<table class="signatures"><colgroup><col style="width:26%"><col style="width:30%">'
-            f'<col style="width:18%"><col style="width:26%"></colgroup><thead>{head}</thead><tbody>{rows}</tbody></table>'
+            '<div class="signatures"><table class="signatures"><colgroup><col style="width:24%"><col style="width:32%">'
+            f'<col style="width:20%"><col style="width:24%"></colgroup><thead>{head}</thead><tbody>{rows}</tbody></table>'
+            f"{note}</div>"
         )
     if isinstance(block, PageBreak):
         return '<div style="break-after: page"></div>'

@@ -101,8 +101,9 @@ def _block(block: Block, doc: Document) -> str:
         rows = [
             f"| {_cell(role)} | {_cell(name)} | {escape(block.date)} |  |" for role, name in block.people
         ]
-        head = f"|  |  | {escape(block.date_label)} | {escape(block.signature_label)} |"
-        return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
+        head = f"|  | {escape(block.name_label)} | {escape(block.date_label)} | {escape(block.signature_label)} |"
+        note = f"\n*{_lines(block.note)}*\n" if block.note else ""
+        return "\n".join([head, "|---|---|---|---|", *rows]) + "\n" + note
     if isinstance(block, PageBreak):
         return ""
     raise TypeError(f"unknown block {block!r}")

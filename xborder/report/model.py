@@ -99,6 +99,9 @@ class Signatures:
     date_label: str
     signature_label: str
     date: str = ""
+    name_label: str = ""
+    note: str = ""
+    """A small print line kept with the signatures (e.g. how the document was made)."""
     type: str = "signatures"
 
 

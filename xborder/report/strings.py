@@ -111,7 +111,7 @@ _T: dict[str, tuple[str, str]] = {
     "signatures": ("Signatures", "İmzalar"),
     "signature": ("Signature", "İmza"),
     "date": ("Date", "Tarix"),
-    "name": ("Name", "Ad"),
+    "name": ("Name", "Ad, soyad"),
     # -- adequacy source ------------------------------------------------------------------
     "adq_coe108": ("party to Council of Europe Convention 108", "Avropa Şurasının 108 saylı Konvensiyasının iştirakçısı"),
     "adq_listed": ("listed", "siyahıdadır"),
@@ -253,6 +253,18 @@ _T: dict[str, tuple[str, str]] = {
         "measures (transfers.recipient_info.measures)",
         "{transfer}: alan tərəfdən alınmış məlumatın xülasəsi — onun müdafiə tədbirləri "
         "(transfers.recipient_info.measures)",
+    ),
+    "refused": (
+        "{id}: not ready to be notified to the authority (clause 12.1); missing or unresolved:",
+        "{id}: səlahiyyətli orqana bildiriş göndərməyə hazır deyil (bənd 12.1); çatışmayan və ya həll edilməmiş məsələlər:",
+    ),
+    "refused_hint": (
+        "(use --force to print a draft marked DRAFT)",
+        "(QARALAMA işarəli layihəni çap etmək üçün --force istifadə edin)",
+    ),
+    "draft_written": (
+        "written as a DRAFT: {n} item(s) missing or unresolved (see the document)",
+        "QARALAMA kimi yazıldı: {n} çatışmayan və ya həll edilməmiş məsələ (sənədə baxın)",
     ),
     "gap_finding": ("{transfer}: {message} [{rule}, {citation}]", "{transfer}: {message} [{rule}, {citation}]"),
 }
