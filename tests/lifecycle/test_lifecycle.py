@@ -191,6 +191,67 @@ def test_listchange_advice_after_the_adequacy_list_changes(build, reference):
     assert evaluate(older, reference, AS_OF).verdict == "permitted"  # advice never changes a verdict
 
 
+
+def _list(tmp_path: Path, version: str, **adequate: bool):
+    """The shipped adequacy list under another version, with some countries changed."""
+    import xborder.reference
+    from xborder.reference import load_reference
+
+    shipped = Path(xborder.reference.__file__).parent / "data" / "adequacy.toml"
+    text = shipped.read_text(encoding="utf-8").replace('version = "coe108-2026-11-22"', f'version = "{version}"')
+    for country, value in adequate.items():
+        start = text.index(f"[countries.{country}]")
+        end = text.index("\n\n", start)
+        block = text[start:end]
+        text = text[:start] + block.replace(f"adequate = {str(not value).lower()}", f"adequate = {str(value).lower()}") + text[end:]
+    folder = tmp_path / version / "data"
+    folder.mkdir(parents=True)
+    (folder / "adequacy.toml").write_text(text, encoding="utf-8")
+    return load_reference(folder)
+
+
+def test_listchange_is_not_advised_when_time_not_the_list_changed_the_verdict(build, make_transfer, reference, tmp_path):
+    """Approved while pending (not yet notified); a new list, identical for the
+    destination, comes out; the start passes unnotified, so the verdict is now blocked.
+    The list did not cause that: no AZ-ADV-LISTCHANGE (the rule must not blame the list
+    for the passing of time)."""
+    t = make_transfer(start=D(2027, 1, 10), notification=None)
+    a = build(t, status="in_review")
+    approved = approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12, reason="notice under way")
+    assert approved.approval.verdicts == {"t1": "pending"}
+    same_for_de = _list(tmp_path, "coe108-2027-01-01")
+    later = evaluate(approved, same_for_de, D(2027, 1, 20))
+    assert later.transfers[0].verdict == "blocked"
+    assert "AZ-ADV-LISTCHANGE" not in [f.rule for f in later.all_findings()]
+    # the same situation when the new list drops the destination: now the list is to blame
+    de_dropped = _list(tmp_path, "coe108-2027-01-02", DE=False)
+    assert not de_dropped.adequacy_of("DE").adequate
+    for day in (AS_OF, D(2027, 1, 20)):  # before and after the start
+        now = evaluate(approved, de_dropped, day)
+        assert now.transfers[0].verdict == "blocked"
+        assert "AZ-ADV-LISTCHANGE" in [f.rule for f in now.all_findings()], day
+
+
+def test_listchange_is_not_advised_for_an_edit_or_an_override(build, make_transfer, reference, tmp_path):
+    """A verdict changed by an edit after approval (the notice recorded as sent), or a
+    transfer whose adequacy is an [adequacy] override, is not the list's doing."""
+    t = make_transfer(notification=None)
+    a = build(t, status="in_review")
+    approved = approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12, reason="notice under way")
+    assert approved.approval.verdicts == {"t1": "pending"}
+    newer = _list(tmp_path, "coe108-2027-01-01")
+    notified = approved.model_copy(update={"transfers": [build().transfers[0]]})
+    ev = evaluate(notified, newer, AS_OF)
+    assert ev.verdict == "permitted"
+    assert "AZ-ADV-LISTCHANGE" not in [f.rule for f in ev.all_findings()]
+    override = make_transfer(adequacy={"adequate": False, "reason": "Authority letter 2026/9"})
+    b = build(override, status="approved", approval={
+        "reviewer": "Anar", "date": AS_OF, "adequacy_version": "coe108-2020-01-01", "verdicts": {"t1": "permitted"}})
+    ev = evaluate(b, newer, AS_OF)
+    assert ev.transfers[0].verdict == "blocked"
+    assert "AZ-ADV-LISTCHANGE" not in [f.rule for f in ev.all_findings()]
+
+
 # -- the commands --------------------------------------------------------------------------
 def run(capsys, *argv):
     status = main(list(argv))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from xborder.model.assessment import Assessment, Transfer
@@ -311,11 +312,36 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
     )
 
 
+def _verdict_with(
+    assessment: Assessment, index: int, adequacy: AdequacyInfo, reference: Reference, as_of: dt.date
+) -> str:
+    """The verdict of one transfer with the given adequacy of its destination."""
+    ctx = _Ctx(assessment, index, assessment.transfers[index], adequacy, reference, as_of)
+    return verdict_of(finding for rule in TRANSFER_RULES for finding in rule(ctx))
+
+
+def _list_explains(
+    assessment: Assessment, index: int, result: TransferResult, recorded: str, reference: Reference
+) -> bool:
+    """Whether the adequacy list, and not the passing of time or an edit, explains why
+    `recorded` (the verdict at approval) differs from the verdict now: judged as of the
+    approval date, the recorded verdict is what the other answer of the list for this
+    destination gives, and not what the current answer gives. The older list itself is
+    not available, only its version, so this is the test that can be made."""
+    approval = assessment.approval
+    if approval is None or result.adequacy.overridden:
+        return False  # an [adequacy] override does not depend on the list
+    on = approval.date
+    now = _verdict_with(assessment, index, result.adequacy, reference, on)
+    other = replace(result.adequacy, adequate=not result.adequacy.adequate)
+    return now != recorded and _verdict_with(assessment, index, other, reference, on) == recorded
+
+
 def _list_changes(
     assessment: Assessment, reference: Reference, results: list[TransferResult]
 ) -> list[TransferResult]:
     """Advice where a transfer's verdict differs from the one recorded at approval
-    under another version of the adequacy list."""
+    under another version of the adequacy list, because of that list."""
     approval = assessment.approval
     if (
         approval is None
@@ -327,7 +353,11 @@ def _list_changes(
     out = []
     for index, result in enumerate(results):
         recorded = approval.verdicts.get(result.id)
-        if recorded is not None and recorded != result.verdict:
+        if (
+            recorded is not None
+            and recorded != result.verdict
+            and _list_explains(assessment, index, result, recorded, reference)
+        ):
             finding = Finding(
                 rule="AZ-ADV-LISTCHANGE",
                 severity=reference.rule("AZ-ADV-LISTCHANGE").severity,
