@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -32,14 +33,52 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob('*.toml')):
 """
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall time (s), peak RSS of the process tree (MB), exit status."""
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of `pid` and all its descendants, summed (MB). Summing counts
+    pages shared between a parent and its forked workers more than once, so this is an
+    upper bound of what the tree holds."""
+    total = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
+                    stack.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, float, int]:
+    """Wall time (s), peak RSS of the largest single process (MB), peak RSS of the
+    whole process tree sampled every 10 ms (MB; 0 where /proc is missing), exit status."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_tree = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.is_set():
+            peak_tree = max(peak_tree, _tree_rss_mb(proc.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if os.path.isdir("/proc/self/task"):
+        sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, peak_tree, proc.returncode
 
 
 def main() -> int:
@@ -55,21 +94,26 @@ def main() -> int:
         files = tmp / "data" / "assessments"
         size = sum(p.stat().st_size for p in files.glob("*.toml"))
         print(f"{args.n} assessments x {args.transfers} transfers, {size / 1e6:.1f} MB of TOML, {os.cpu_count()} cores")
-        floors, checks, peaks, floor_peaks = [], [], [], []
+        floors, checks, peaks, trees, floor_peaks = [], [], [], [], []
         for _ in range(args.repeat):
-            t, m, _ = run([sys.executable, "-c", FLOOR, str(files)], tmp)
+            t, m, _, _ = run([sys.executable, "-c", FLOOR, str(files)], tmp)
             floors.append(t)
             floor_peaks.append(m)
-            t, m, status = run([*xborder, "check", "--format", "json", "--as-of", "2026-11-22"], tmp)
+            t, m, tree, status = run([*xborder, "check", "--format", "json", "--as-of", "2026-11-22"], tmp)
             if status not in (0, 1):
                 print(f"xborder check exited {status}", file=sys.stderr)
                 return 1
             checks.append(t)
             peaks.append(m)
+            trees.append(tree)
         floor, check = statistics.median(floors), statistics.median(checks)
+        memory = max(max(trees), max(peaks))
         print(f"floor (stdlib tomllib parse only): {floor:.2f} s (median of {args.repeat}), peak {max(floor_peaks):.0f} MB")
-        print(f"xborder check --format json:       {check:.2f} s (median of {args.repeat}), peak {max(peaks):.0f} MB")
-        print(f"ratio: {check / floor:.2f}x (goal <= 1.0)   peak memory: {max(peaks):.0f} MB (goal <= 250)")
+        print(
+            f"xborder check --format json:       {check:.2f} s (median of {args.repeat}), "
+            f"peak {max(peaks):.0f} MB in the largest process, {max(trees):.0f} MB for all its processes together"
+        )
+        print(f"ratio: {check / floor:.2f}x (goal <= 1.0)   peak memory: {memory:.0f} MB (goal <= 250)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xborder.cli import check as check_module
 from xborder.cli.main import main
@@ -366,3 +368,39 @@ def test_unencodable_output_is_escaped_not_a_traceback(example_workspace):
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout.decode("ascii"))
     assert "ə" in report["assessments"][0]["title"]
+
+
+# -- the JSON writer and FORMAT.md's key order ------------------------------------------------------
+_json_leaves = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False)
+_json_values = st.recursive(
+    _json_leaves,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_json_values, indent=st.sampled_from(["", "    "]))
+def test_fast_json_writer_gives_the_bytes_of_json_dumps(value, indent):
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    assert check_module.dumps_indented(value, indent) == expected
+
+
+def test_json_keys_are_in_format_md_order(xborder, example_workspace, make_doc, write):
+    """FORMAT.md names the keys and their order; added fields come only after them."""
+    write(example_workspace, make_doc(id="zz-broken", status="done"))
+    _, out, _ = xborder("check", "--format", "json", "--as-of", AS_OF, cwd=example_workspace)
+    report = json.loads(out)
+    assert list(report)[:3] == ["as_of", "assessments", "summary"]
+    assert list(report["summary"]) == list(VERDICTS)
+    seen_finding = False
+    for entry in report["assessments"]:
+        assert list(entry)[:6] == ["file", "id", "verdict", "errors", "findings", "transfers"]
+        for error in entry["errors"]:
+            assert list(error) == ["message", "line", "column"]
+        for transfer in entry["transfers"]:
+            assert list(transfer)[:5] == ["id", "country", "adequate", "verdict", "findings"]
+            for finding in transfer["findings"]:
+                assert list(finding)[:4] == ["rule", "severity", "citation", "message"]
+                seen_finding = True
+    assert seen_finding

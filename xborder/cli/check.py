@@ -13,6 +13,11 @@ from typing import Any
 from xborder.cli.common import EXIT_BLOCKED, EXIT_INVALID, EXIT_OK, CLIError, Style, out
 from xborder.store.workspace import Workspace
 
+try:  # the C escaper json.dumps uses when ensure_ascii=False
+    from _json import encode_basestring as _encode_str
+except ImportError:  # pragma: no cover - other Pythons
+    from json.encoder import py_encode_basestring as _encode_str  # type: ignore[assignment]
+
 PARALLEL_THRESHOLD = 400
 """Below this many files one process is faster than starting workers."""
 
@@ -100,7 +105,61 @@ def _pack(entry: dict[str, Any], fmt: str) -> tuple[str, bool, Any]:
 
 
 def _entry_json(entry: dict[str, Any]) -> str:
-    return json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    """The entry as it sits in the report: json.dumps(entry, ensure_ascii=False,
+    indent=2), indented by four more spaces. Same bytes, several times faster."""
+    return dumps_indented(entry, "    ")
+
+
+def dumps_indented(value: Any, indent: str = "") -> str:
+    """Exactly `json.dumps(value, ensure_ascii=False, indent=2)` with every line after
+    the first indented by `indent`.
+
+    json.dumps falls back to its pure-Python encoder whenever `indent` is given; for
+    10,000 assessments that encoder alone cost more than parsing the files. This emitter
+    walks the same structure with the C string escaper; what it does not know (floats,
+    subclasses, keys that are not strings) it leaves to json.dumps."""
+    cls = value.__class__
+    if cls is str:
+        return _encode_str(value)
+    if cls is dict:
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        parts = []
+        for key, item in value.items():
+            if key.__class__ is not str:
+                return _stdlib(value, indent)
+            kind = item.__class__
+            if kind is str:
+                text = _encode_str(item)
+            elif kind is bool:
+                text = "true" if item else "false"
+            elif item is None:
+                text = "null"
+            else:
+                text = dumps_indented(item, inner)
+            parts.append(_encode_str(key) + ": " + text)
+        return "{\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "}"
+    if cls is list or cls is tuple:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        parts = [
+            _encode_str(item) if item.__class__ is str else dumps_indented(item, inner)
+            for item in value
+        ]
+        return "[\n" + inner + (",\n" + inner).join(parts) + "\n" + indent + "]"
+    if value is None:
+        return "null"
+    if cls is bool:
+        return "true" if value else "false"
+    if cls is int:
+        return int.__repr__(value)
+    return _stdlib(value, indent)
+
+
+def _stdlib(value: Any, indent: str) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
 
 
 def _check_chunk(paths: list[str]) -> list[tuple[str, bool, Any]]:

@@ -146,6 +146,8 @@ class Workspace:
         """For a symbolic link inside the workspace that leads to a file outside it:
         where it leads. None otherwise (a file named outside the workspace on the command
         line is the user's choice; a linked folder is a deliberate setup)."""
+        if not os.path.islink(path):  # the common case, without building paths
+            return None
         path = Path(os.path.abspath(path))
         if not path.is_symlink() or not path.is_relative_to(os.path.abspath(self.root)):
             return None
