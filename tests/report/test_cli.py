@@ -121,7 +121,7 @@ def test_notice_signature_lines_and_reference_stay_together(ws_root: Path, tmp_p
     reader = PdfReader(_io.BytesIO((tmp_path / "ready.notice.en.pdf").read_bytes()))
     pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
     last = pages[-1]
-    assert "5. Signature" in last and "Name" in last and "Person responsible for the processing" in last
+    assert "4. Signature" in last and "Name" in last and "Person responsible for the processing" in last
     assert "Assessment ready, file SHA-256" in last  # never alone on a page of its own
     assert "Günay Əliyeva" in last
 

@@ -225,3 +225,37 @@ def test_pdf_text_has_no_invisible_characters_in_hashes_ids_and_paths(
     hostile = _poppler_text(pdfs("hostile", "en"), tmp_path, "hostile")
     assert "\u200b" not in hostile
     assert "qqqq" in hostile  # the 300-letter word is there, wrapped
+
+
+def _words_outside_the_margins(data: bytes, tmp_path: Any, name: str) -> list[tuple[str, float, float]]:
+    """Words (poppler's bounding boxes) that stick out of the 17 mm side margins; a
+    trailing punctuation mark may hang into the margin (typst's overhang)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(data)
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, check=True).stdout.decode("utf-8")
+    margin = 17 * 72 / 25.4
+    bad = []
+    width = 0.0
+    for m in re.finditer(r'<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', xml):
+        if m.group(1):
+            width = float(m.group(1))
+            continue
+        x0, x1, word = float(m.group(2)), float(m.group(3)), m.group(4)
+        slack = 4.0 if word[-1:] in ".,;:)" else 0.5
+        if x0 < margin - 0.5 or x1 > width - margin + slack:
+            bad.append((word, x0, x1))
+    return bad
+
+
+@pytest.mark.parametrize(
+    "ident", ["alqoritmika-licensees", "charge-hr-group", "charge-web-analytics", "elegal-lawyers", "hostile", "ready"]
+)
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_no_word_sticks_out_of_the_page(pdfs: Callable[[str, str], bytes], tmp_path: Any, ident: str, lang: str) -> None:
+    """Tables, long names, hostile words and the verdict column stay inside the margins."""
+    assert _words_outside_the_margins(pdfs(ident, lang), tmp_path, f"{ident}.{lang}") == []

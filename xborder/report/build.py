@@ -225,7 +225,7 @@ def build_report(
                     )
                 ),
                 rows=tuple(rows),
-                widths=(0.4, 1.3, 1.8, 1.1, 2.0, 1.15, 1.3, 1.15, 1.2),
+                widths=(0.4, 1.3, 1.8, 1.1, 1.8, 1.15, 1.3, 1.15, 1.4),
                 tone_column=8,
                 tones=tuple(tones),
                 small=True,
@@ -453,34 +453,37 @@ def build_notice(
                 )
             )
 
-    blocks.append(Heading(t("notice_summary", lang), 1))
-    rows = []
-    for code, group in by_country.items():
-        rows.append(
-            (
-                country(ref, code, lang),
-                "\n".join(tr.recipient.name for tr in group),
-                "\n".join(ground_text(tr, ref, lang) for tr in group),
-                "\n".join(_d(tr.start) for tr in group),
-                "\n".join(_info_cell(tr) for tr in group),
+    section = 4
+    if len(by_country) > 1:  # with one destination state, section 3 says it all
+        blocks.append(Heading(t("notice_summary", lang, n=str(section)), 1))
+        section += 1
+        rows = []
+        for code, group in by_country.items():
+            rows.append(
+                (
+                    country(ref, code, lang),
+                    "\n".join(tr.recipient.name for tr in group),
+                    "\n".join(ground_text(tr, ref, lang) for tr in group),
+                    "\n".join(_d(tr.start) for tr in group),
+                    "\n".join(_info_cell(tr) for tr in group),
+                )
+            )
+        blocks.append(
+            Table(
+                columns=(
+                    t("col_destination", lang),
+                    t("col_recipient", lang),
+                    t("col_ground", lang),
+                    t("notice_planned", lang),
+                    t("col_info", lang),
+                ),
+                rows=tuple(rows),
+                widths=(1.4, 2.0, 1.6, 1.1, 1.3),
+                small=True,
             )
         )
-    blocks.append(
-        Table(
-            columns=(
-                t("col_destination", lang),
-                t("col_recipient", lang),
-                t("col_ground", lang),
-                t("notice_planned", lang),
-                t("col_info", lang),
-            ),
-            rows=tuple(rows),
-            widths=(1.4, 2.0, 1.6, 1.1, 1.3),
-            small=True,
-        )
-    )
 
-    blocks.append(Heading(t("notice_sign", lang), 1))
+    blocks.append(Heading(t("notice_sign", lang, n=str(section)), 1))
     blocks.append(
         Signatures(
             people=((t("notice_signed_by", lang), responsible_person(a, settings)),),
