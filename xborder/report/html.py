@@ -33,7 +33,7 @@ _CSS = """
 :root { --ink:#1b1f24; --muted:#5b6470; --rule:#c9ced6; --head:#eef1f5;
   --permitted:#1d6b35; --pending:#8a5a00; --incomplete:#6b3fa0; --blocked:#b3261e; --invalid:#b3261e; }
 * { box-sizing: border-box; }
-html { font-family: "Libertinus Serif", "Linux Libertine", "Georgia", "Times New Roman", serif;
+html { font-family: "Libertinus Serif", "Linux Libertine O", "Noto Serif", "DejaVu Serif", "Times New Roman", serif;
   font-size: 11pt; line-height: 1.35; color: var(--ink); }
 body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; overflow-wrap: anywhere; }
 body.landscape { max-width: 84rem; }
@@ -50,7 +50,8 @@ h2, h3 { break-after: avoid; }
 .tone-permitted { color: var(--permitted); } .tone-pending { color: var(--pending); }
 .tone-incomplete { color: var(--incomplete); } .tone-blocked { color: var(--blocked); }
 .tone-invalid { color: var(--invalid); }
-td.tone-permitted, td.tone-pending, td.tone-incomplete, td.tone-blocked, td.tone-invalid { font-weight: bold; }
+td.tone-permitted, td.tone-pending, td.tone-incomplete, td.tone-blocked, td.tone-invalid { font-weight: bold;
+  overflow-wrap: normal; word-break: normal; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .3rem 0 .8rem; }
 th, td { text-align: left; vertical-align: top; padding: 3pt 5pt; border-bottom: 0.5pt solid var(--rule);
   overflow-wrap: anywhere; word-break: break-word; }
@@ -68,7 +69,7 @@ ul.findings li.pending { border-color: var(--pending); }
 .fix { display: block; color: var(--muted); font-size: 9.5pt; }
 .callout { border: 1.5pt solid var(--blocked); padding: .5rem .8rem; margin: .5rem 0 1rem; }
 .callout p { margin: 0 0 .3rem; font-weight: bold; color: var(--blocked); }
-.draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 96pt;
+.draft-mark { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font-size: 84pt; white-space: nowrap;
   font-weight: bold; color: rgba(179, 38, 30, .13); transform: rotate(-30deg); pointer-events: none; z-index: 10; }
 div.signatures { break-inside: avoid; }
 table.signatures { border-collapse: separate; border-spacing: 10pt 0; margin-left: -10pt; width: calc(100% + 20pt); }
@@ -130,7 +131,7 @@ def render(doc: Document) -> str:
     parts.append(f'<h1 class="title">{escape(doc.title)}</h1>')
     parts.append("<main>")
     for block in doc.blocks:
-        parts.append(_block(block))
+        parts.append(_block(block, doc.landscape))
     parts.append("</main>")
     parts.append("</body>")
     parts.append("</html>")
@@ -141,7 +142,7 @@ def _tone(tone: str) -> str:
     return f"tone-{tone}" if tone in ("permitted", "pending", "incomplete", "blocked", "invalid") else ""
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, landscape: bool = False) -> str:
     if isinstance(block, Heading):
         level = min(block.level + 1, 6)
         badge = f' <span class="badge {_tone(block.tone)}">{escape(block.badge)}</span>' if block.badge else ""
@@ -154,8 +155,13 @@ def _block(block: Block) -> str:
         )
         return f'<table class="fields"><tbody>{rows}</tbody></table>'
     if isinstance(block, Table):
-        total = sum(block.widths) or 1.0
-        cols = "".join(f'<col style="width:{w / total * 100:.2f}%">' for w in block.widths)
+        widths = list(block.widths)
+        if 0 <= block.tone_column < len(widths):
+            # room for the longest verdict label, a word that must not wrap ("Gözləmədədir")
+            floor = sum(widths) * (0.14 if not landscape else 0.095)
+            widths[block.tone_column] = max(widths[block.tone_column], floor)
+        total = sum(widths) or 1.0
+        cols = "".join(f'<col style="width:{w / total * 100:.2f}%">' for w in widths)
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
         body = []
         for r, row in enumerate(block.rows):
