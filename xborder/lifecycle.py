@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -51,7 +52,61 @@ DECISIONS = ("approved", "rejected")
 
 
 class LifecycleError(ValueError):
-    """A transition that is not allowed; the message says what to do instead."""
+    """A transition that is not allowed; the message says what to do instead.
+
+    `str(error)` is the English message; `error.message(lang, label)` gives it in
+    Azerbaijani ("az") or English, with `label(table, key, lang)` naming statuses and
+    verdicts for people (e.g. Reference.label)."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en", label: Callable[[str, str, str], str] | None = None) -> str:
+        lang = "az" if lang == "az" else "en"
+        params = dict(self.params)
+        if label is not None and lang == "az":
+            for name, table in (("current", "status"), ("target", "status"), ("verdict", "verdict")):
+                if name in params and params[name] in _KNOWN[table]:
+                    params[name] = label(table, params[name], lang)
+        text = _ERRORS[lang][self.key].format(**params)
+        if self.params.get("hint") == "submit":
+            text += _ERRORS[lang]["hint_submit"].format(**params)
+        return text
+
+
+_KNOWN = {
+    "status": ("draft", "in_review", "approved", "rejected", "withdrawn"),
+    "verdict": ("permitted", "pending", "incomplete", "blocked", "invalid"),
+}
+
+_ERRORS: dict[str, dict[str, str]] = {
+    "en": {
+        "use_approve": "approving records the reviewer and the verdicts: use `xborder approve {id} --by NAME`",
+        "unknown": "unknown status {target!r} (expected one of {expected})",
+        "already": "{id} is already {current}",
+        "refused": "{id} is {current}: it cannot become {target} (from {current}: {nexts})",
+        "hint_submit": "; submit it for review first (`xborder status {id} --set in_review`)",
+        "reject_by": "rejecting needs the reviewer's name (--by NAME)",
+        "reject_reason": "rejecting needs a recorded reason (--reason TEXT)",
+        "reject_date": "rejecting needs the date of the decision",
+        "approve_by": "approving needs the reviewer's name (--by NAME)",
+        "not_permitted": "{id} is {verdict}, not permitted, as of {as_of}: approve it only with a recorded reason (--reason TEXT)",
+    },
+    "az": {
+        "use_approve": "təsdiq rəyçini və nəticələri qeydə alır: `xborder approve {id} --by NAME` əmrindən istifadə edin",
+        "unknown": "naməlum status {target!r} (mümkün olanlar: {expected})",
+        "already": "{id} artıq «{current}» statusundadır",
+        "refused": "{id} «{current}» statusundadır: «{target}» statusuna keçirilə bilməz (mümkün keçidlər: {nexts})",
+        "hint_submit": "; əvvəlcə baxışa təqdim edin (`xborder status {id} --set in_review`)",
+        "reject_by": "rədd etmək üçün rəyçinin adı göstərilməlidir (--by NAME)",
+        "reject_reason": "rədd etmək üçün səbəb qeyd edilməlidir (--reason TEXT)",
+        "reject_date": "rədd etmək üçün qərarın tarixi göstərilməlidir",
+        "approve_by": "təsdiq üçün rəyçinin adı göstərilməlidir (--by NAME)",
+        "not_permitted": "{id} {as_of} tarixinə «{verdict}» nəticəsindədir, «Yol verilir» deyil: yalnız səbəb qeyd edilməklə təsdiqlənə bilər (--reason TEXT)",
+    },
+}
 
 
 # -- what falls due ---------------------------------------------------------------------
@@ -266,33 +321,31 @@ def transition(
     Moving to in_review records `by` as the assessor when given."""
     current = assessment.status
     if target == "approved":
-        raise LifecycleError("approving records the reviewer and the verdicts: use `xborder approve`")
+        raise LifecycleError("use_approve", id=assessment.id)
     if target not in TRANSITIONS:
-        raise LifecycleError(f"unknown status {target!r} (expected one of {', '.join(TRANSITIONS)})")
+        raise LifecycleError("unknown", target=target, expected=", ".join(TRANSITIONS))
     if target == current:
-        raise LifecycleError(f"{assessment.id} is already {current}")
+        raise LifecycleError("already", id=assessment.id, current=current)
     if not allowed(current, target):
-        raise LifecycleError(_refusal(assessment.id, current, target))
+        raise _refusal(assessment.id, current, target)
     changes: dict[str, object] = {"status": target}
     if target == "rejected":
         if not by or not by.strip():
-            raise LifecycleError("rejecting needs the reviewer's name (--by NAME)")
+            raise LifecycleError("reject_by")
         if not reason or not reason.strip():
-            raise LifecycleError("rejecting needs a recorded reason (--reason TEXT)")
+            raise LifecycleError("reject_reason")
         if on is None:
-            raise LifecycleError("rejecting needs the date of the decision")
+            raise LifecycleError("reject_date")
         changes["approval"] = Approval(reviewer=by.strip(), date=on, reason=reason.strip())
     elif target == "in_review" and by and by.strip():
         changes["assessor"] = by.strip()
     return _updated(assessment, changes)
 
 
-def _refusal(ident: str, current: str, target: str) -> str:
-    nexts = ", ".join(TRANSITIONS.get(current, ())) or "nothing"
-    hint = ""
-    if target in DECISIONS and current == "draft":
-        hint = f"; submit it for review first (`xborder status {ident} --set in_review`)"
-    return f"{ident} is {current}: it cannot become {target} (from {current}: {nexts}){hint}"
+def _refusal(ident: str, current: str, target: str) -> LifecycleError:
+    nexts = ", ".join(TRANSITIONS.get(current, ())) or "—"
+    hint = "submit" if target in DECISIONS and current == "draft" else ""
+    return LifecycleError("refused", id=ident, current=current, target=target, nexts=nexts, hint=hint)
 
 
 def approve(
@@ -313,14 +366,13 @@ def approve(
         raise ValueError("the evaluation is of another assessment")
     reviewer = reviewer.strip()
     if not reviewer:
-        raise LifecycleError("approving needs the reviewer's name (--by NAME)")
+        raise LifecycleError("approve_by")
     if not allowed(assessment.status, "approved"):
-        raise LifecycleError(_refusal(assessment.id, assessment.status, "approved"))
+        raise _refusal(assessment.id, assessment.status, "approved")
     reason = reason.strip() if reason else None
     if evaluation.verdict != "permitted" and not reason:
         raise LifecycleError(
-            f"{assessment.id} is {evaluation.verdict}, not permitted, as of {evaluation.as_of}: "
-            "approve it only with a recorded reason (--reason TEXT)"
+            "not_permitted", id=assessment.id, verdict=evaluation.verdict, as_of=evaluation.as_of.isoformat()
         )
     approval = Approval(
         reviewer=reviewer,

@@ -261,30 +261,66 @@ def run(capsys, *argv):
 
 def test_cli_approve_then_status(example_workspace: Path, capsys):
     ws = str(example_workspace)
+    en = ("--lang", "en", "-w", ws)
     path = example_workspace / "data" / "assessments" / "alqoritmika-licensees.toml"
-    status, out, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--date", "2026-11-22", "-w", ws)
+    status, out, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--date", "2026-11-22", *en)
     assert status == 1 and "pending, not permitted" in err and out == ""
     assert "[approval]" not in path.read_text(encoding="utf-8")
     status, out, err = run(capsys, "approve", "alqoritmika-licensees", "--by", "Anar", "--date", "2026-11-22",
-                           "--reason", "KZ and TR notices are being sent this week", "-w", ws)
+                           "--reason", "KZ and TR notices are being sent this week", *en)
     assert status == 0, err
-    assert "next review 2027-11-22" in out
+    assert out.strip() == ("alqoritmika-licensees: approved by Anar on 2026-11-22 (verdict pending, "
+                           "adequacy list coe108-2026-11-22); next review 2027-11-22")
     text = path.read_text(encoding="utf-8")
     assert 'status = "approved"' in text and "next_review = 2027-11-22" in text
     assert '[approval]\nreviewer = "Anar"\ndate = 2026-11-22\nreason = "KZ and TR notices are being sent this week"' in text
     assert 'licensee-kz = "pending"' in text
-    status, out, _ = run(capsys, "status", "alqoritmika-licensees", "-w", ws)
+    status, out, _ = run(capsys, "status", "alqoritmika-licensees", *en)
     assert out.startswith("alqoritmika-licensees: approved (next: approved, in_review, withdrawn); last decision by Anar")
-    status, out, err = run(capsys, "status", "alqoritmika-licensees", "--set", "draft", "-w", ws)
+    status, out, err = run(capsys, "status", "alqoritmika-licensees", "--set", "draft", *en)
     assert status == 1 and "cannot become draft" in err
-    status, out, _ = run(capsys, "status", "alqoritmika-licensees", "--set", "withdrawn", "-w", ws)
+    status, out, _ = run(capsys, "status", "alqoritmika-licensees", "--set", "withdrawn", *en)
     assert status == 0 and out.strip() == "alqoritmika-licensees: approved -> withdrawn"
+
+
+def test_cli_status_and_approve_speak_azerbaijani(example_workspace: Path, capsys):
+    """The example workspace's language is az: statuses, verdicts and refusals are
+    named in Azerbaijani (with the key to type after --set in brackets)."""
+    ws = str(example_workspace)
+    status, out, _ = run(capsys, "status", "probpm-crm", "-w", ws)
+    assert out.startswith("probpm-crm: Layihə (draft) (növbəti mümkün statuslar: in_review, withdrawn)")
+    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "Anar", "-w", ws)
+    assert status == 1
+    assert err.strip() == (
+        "xborder: probpm-crm «Layihə» statusundadır: «Təsdiqlənib» statusuna keçirilə bilməz "
+        "(mümkün keçidlər: in_review, withdrawn); əvvəlcə baxışa təqdim edin "
+        "(`xborder status probpm-crm --set in_review`)"
+    )
+    status, out, _ = run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
+    assert status == 0 and out.strip() == "probpm-crm: Layihə (draft) → Baxılmaqdadır (in_review)"
+    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "Anar", "--date", "2026-11-22", "-w", ws)
+    assert status == 1 and "«Natamam» nəticəsindədir, «Yol verilir» deyil" in err and "--reason" in err
+    status, out, err = run(capsys, "approve", "probpm-crm", "--by", "Anar", "--reason", "r", "--date", "2026-11-22", "-w", ws)
+    assert status == 0 and err == ""
+    assert out.strip() == (
+        "probpm-crm: 2026-11-22 tarixində təsdiqləndi, rəyçi Anar (nəticə: Natamam, "
+        "adekvatlıq siyahısı coe108-2026-11-22); növbəti baxış: 2027-11-22"
+    )
+
+
+def test_cli_status_set_approved_points_to_approve(example_workspace: Path, capsys):
+    status, _, err = run(capsys, "status", "probpm-crm", "--set", "approved", "--lang", "en", "-w", str(example_workspace))
+    assert status == 1
+    assert err.strip() == (
+        "xborder: approving records the reviewer and the verdicts: use `xborder approve probpm-crm --by NAME`"
+    )
 
 
 def test_cli_approve_warns_when_the_assessor_reviews(example_workspace: Path, capsys):
     ws = str(example_workspace)
     run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
-    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "leyla", "--reason", "r", "--date", "2026-11-22", "-w", ws)
+    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "leyla", "--reason", "r", "--date", "2026-11-22",
+                         "--lang", "en", "-w", ws)
     assert status == 0 and "a second person should review it" in err
 
 

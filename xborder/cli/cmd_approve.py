@@ -27,6 +27,19 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--date", metavar="YYYY-MM-DD",
         help="the date of the decision; the verdict is judged as of this day (default: today)",
     )
+    parser.add_argument("--lang", choices=("az", "en"), help="language of messages (default: the workspace's)")
+
+
+_WORDS = {
+    "en": {
+        "self": "xborder: warning: {reviewer} also prepared {id}; a second person should review it",
+        "done": "{id}: approved by {reviewer} on {date} (verdict {verdict}, adequacy list {version}); next review {next}",
+    },
+    "az": {
+        "self": "xborder: xəbərdarlıq: {id} qiymətləndirməsini {reviewer} özü hazırlayıb; onu başqa şəxs yoxlamalıdır",
+        "done": "{id}: {date} tarixində təsdiqləndi, rəyçi {reviewer} (nəticə: {verdict}, adekvatlıq siyahısı {version}); növbəti baxış: {next}",
+    },
+}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
+    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    words = _WORDS[lang]
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
@@ -54,23 +69,20 @@ def run(args: argparse.Namespace) -> int:
             reason=args.reason,
         )
     except LifecycleError as exc:
-        raise CLIError(str(exc), EXIT_REFUSED) from None
+        raise CLIError(exc.message(lang, workspace.reference.label), EXIT_REFUSED) from None
     approval = approved.approval
     assert approval is not None
     if assessment.assessor and assessment.assessor.casefold() == approval.reviewer.casefold():
-        err(
-            f"xborder: warning: {approval.reviewer} also prepared {assessment.id}; "
-            "a second person should review it"
-        )
+        err(words["self"].format(reviewer=approval.reviewer, id=assessment.id))
     try:
         save_assessment(path, approved, expected_sha256=result.sha256)
     except ConflictError as exc:
         raise CLIError(str(exc)) from None
     except OSError as exc:
         raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
-    out(
-        f"{assessment.id}: approved by {approval.reviewer} on {on} "
-        f"(verdict {evaluation.verdict}, adequacy list {evaluation.adequacy_version}); "
-        f"next review {approved.next_review}"
-    )
+    verdict = evaluation.verdict if lang == "en" else workspace.reference.label("verdict", evaluation.verdict, lang)
+    out(words["done"].format(
+        id=assessment.id, reviewer=approval.reviewer, date=on, verdict=verdict,
+        version=evaluation.adequacy_version, next=approved.next_review,
+    ))
     return 0

@@ -38,10 +38,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "kinds": {"review": "review", "notification": "notification", "recipient_info": "recipient info"},
     },
     "az": {
-        "overdue": "GECİKİR", "due": "müddət", "nothing": "müddəti çatan heç nə yoxdur",
-        "summary": "{as_of} tarixinə, {days} gün ərzində: {overdue} gecikir, {due} müddəti çatır",
+        "overdue": "GECİKİR", "due": "yaxınlaşır", "nothing": "müddəti çatan heç nə yoxdur",
+        "summary": "{as_of} tarixinə, {days} gün ərzində: {overdue} gecikir, {due} yaxınlaşır",
         "invalid": "yüklənə bilmir (`xborder check` işlədin)",
-        "kinds": {"review": "baxış", "notification": "bildiriş", "recipient_info": "alandan məlumat"},
+        "kinds": {"review": "təkrar baxış", "notification": "bildiriş", "recipient_info": "alan tərəfin məlumatı"},
     },
 }
 
@@ -119,15 +119,16 @@ def run(args: argparse.Namespace) -> int:
 def _print_text(workspace: Any, items: list[Any], invalid: list[Any], as_of: dt.date, within: int, lang: str) -> None:
     words = _WORDS["az" if lang == "az" else "en"]
     style = Style(sys.stdout)
+    width = max(8, len(words["overdue"]), len(words["due"]))
     for item in items:
-        mark = style(f"{words['overdue']:<8}", "blocked") if item.overdue else style(f"{words['due']:<8}", "pending")
+        mark = style(f"{words['overdue']:<{width}}", "blocked") if item.overdue else style(f"{words['due']:<{width}}", "pending")
         who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
         kind = words["kinds"][item.kind]
         out(f"{mark} {item.date}  {style(who, 'bold')}  [{kind}]  {item.message(lang)}")
     for result in invalid:
         first = result.errors[0] if result.errors else None
         out(
-            f"{style('?' + ' ' * 7, 'invalid')} {workspace.relative(result.path)}: {words['invalid']}"
+            f"{style('?'.ljust(width), 'invalid')} {workspace.relative(result.path)}: {words['invalid']}"
             + (f" — {first}" if first else "")
         )
     if not items and not invalid:

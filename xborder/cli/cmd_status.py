@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from xborder.cli.common import CLIError, out, parse_date, today, workspace_from
 
@@ -15,16 +16,39 @@ HELP = (
 
 EXIT_REFUSED = 1
 
+_WORDS = {
+    "en": {
+        "next": "next: {nexts}",
+        "decision": "last decision by {reviewer} on {date}",
+        "moved": "{id}: {old} -> {new}",
+    },
+    "az": {
+        "next": "növbəti mümkün statuslar: {nexts}",
+        "decision": "son qərar: {reviewer}, {date}",
+        "moved": "{id}: {old} → {new}",
+    },
+}
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="the assessment id (its file name without .toml)")
     parser.add_argument(
-        "--set", dest="target", choices=("draft", "in_review", "rejected", "withdrawn"),
-        help="the new status (without it: show the status and the allowed next steps)",
+        "--set", dest="target", choices=("draft", "in_review", "approved", "rejected", "withdrawn"),
+        help="the new status (without it: show the status and the allowed next steps); "
+        "approving is `xborder approve`",
     )
     parser.add_argument("--by", metavar="NAME", help="in_review: who prepared it; rejected: the reviewer")
     parser.add_argument("--reason", metavar="TEXT", help="rejected: why (recorded in the file)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="rejected: date of the decision (default: today)")
+    parser.add_argument("--lang", choices=("az", "en"), help="language of messages (default: the workspace's)")
+
+
+def status_label(workspace: Any, status: str, lang: str) -> str:
+    """The status for a person: the key in English (as typed after --set); in
+    Azerbaijani, its label with the key in brackets."""
+    if lang != "az":
+        return status
+    return f"{workspace.reference.label('status', status, lang)} ({status})"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
+    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    words = _WORDS[lang]
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
@@ -41,22 +67,26 @@ def run(args: argparse.Namespace) -> int:
     assessment = result.assessment
     if args.target is None:
         nexts = ", ".join(TRANSITIONS[assessment.status]) or "—"
-        line = f"{assessment.id}: {assessment.status} (next: {nexts})"
+        line = f"{assessment.id}: {status_label(workspace, assessment.status, lang)} ({words['next'].format(nexts=nexts)})"
         if assessment.approval is not None:
             a = assessment.approval
-            line += f"; last decision by {a.reviewer} on {a.date}" + (f": {a.reason}" if a.reason else "")
+            line += "; " + words["decision"].format(reviewer=a.reviewer, date=a.date) + (f": {a.reason}" if a.reason else "")
         out(line)
         return 0
     on = parse_date(args.date) if args.date else today()
     try:
         changed = transition(assessment, args.target, by=args.by, on=on, reason=args.reason)
     except LifecycleError as exc:
-        raise CLIError(str(exc), EXIT_REFUSED) from None
+        raise CLIError(exc.message(lang, workspace.reference.label), EXIT_REFUSED) from None
     try:
         save_assessment(path, changed, expected_sha256=result.sha256)
     except ConflictError as exc:
         raise CLIError(str(exc)) from None
     except OSError as exc:
         raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
-    out(f"{assessment.id}: {assessment.status} -> {changed.status}")
+    out(words["moved"].format(
+        id=assessment.id,
+        old=status_label(workspace, assessment.status, lang),
+        new=status_label(workspace, changed.status, lang),
+    ))
     return 0
