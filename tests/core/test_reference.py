@@ -155,3 +155,111 @@ def test_broken_override_is_a_one_line_error(capsys, monkeypatch, workspace, nam
     assert err.count("\n") == 1, err
     assert err.startswith("xborder: ") and "Traceback" not in err
     assert re.search(pattern, err), err
+
+
+# -- country names ----------------------------------------------------------------------------
+def _pycountry_catalogue(lang):
+    import gettext
+
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])._catalog
+
+
+@pytest.mark.parametrize("lang", ["az", "ru"])
+def test_every_country_has_a_name_in_the_language(reference, lang):
+    """pycountry lacks some translations (38 countries in Azerbaijani, GB among them);
+    data/countries.toml fills them, so no country is named in English in az/ru text."""
+    import pycountry
+
+    catalogue = _pycountry_catalogue(lang)
+    shipped = reference.countries.names.get(lang, {})
+    missing = [
+        c.alpha_2 for c in pycountry.countries
+        if c.alpha_2 not in shipped and c.name not in catalogue
+    ]
+    assert missing == [], f"add {lang} names for {missing} to xborder/reference/data/countries.toml"
+    for code in ("GB", "CZ", "RS", "ME", "MK"):  # Convention 108 parties pycountry left in English
+        assert reference.country_name(code, lang) != reference.country_name(code, "en")
+
+
+def test_country_names_file_is_sourced_and_reviewed(reference):
+    import pycountry
+
+    meta = reference.countries.meta
+    assert meta.as_of and "CLDR" in meta.source and "pycountry" in meta.source
+    names = reference.countries.names["az"]
+    assert names["GB"] == "Birləşmiş Krallıq" and names["CZ"] == "Çexiya"
+    catalogue = _pycountry_catalogue("az")
+    for code, name in names.items():
+        english = pycountry.countries.get(alpha_2=code).name
+        assert name.strip() == name, code
+        # each entry fills a gap or replaces pycountry's text, never repeats it
+        assert catalogue.get(english) != name, code
+
+
+def test_country_name_order_of_precedence(reference):
+    assert reference.country_name("GB", "az") == "Birləşmiş Krallıq"  # countries.toml
+    assert reference.country_name("gb", "az") == "Birləşmiş Krallıq"
+    assert reference.country_name("DE", "az") == "Almaniya"  # pycountry
+    assert reference.country_name("IR", "en") == "Iran"  # pycountry's common name
+    assert reference.country_name("GB", "en") == "United Kingdom"
+    assert reference.country_name("XX", "az") == "XX"  # not a country: the code
+
+
+def test_check_in_azerbaijani_names_the_united_kingdom_in_azerbaijani(capsys, monkeypatch, workspace, make_doc, make_transfer, write):
+    write(workspace, make_doc(make_transfer(country="GB", ground=None)))
+    monkeypatch.chdir(workspace)
+    capsys.readouterr()
+    main(["check", "--as-of", "2026-11-22", "--lang", "az"])
+    out = capsys.readouterr().out
+    assert "GB Birləşmiş Krallıq" in out and "United Kingdom" not in out
+    main(["check", "--as-of", "2026-11-22", "--lang", "az", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    (finding,) = [f for f in report["assessments"][0]["transfers"][0]["findings"] if f["rule"] == "AZ-GROUND-1"]
+    assert "United Kingdom" not in finding["message"]
+
+
+def test_workspace_may_rename_a_country(workspace):
+    (workspace / "data" / "countries.toml").write_text(
+        '[names.az]\nGB = "Böyük Britaniya"\n', encoding="utf-8"
+    )
+    reference = load_reference(workspace / "data")
+    assert reference.country_name("GB", "az") == "Böyük Britaniya"
+    assert reference.country_name("CZ", "az") == "Çexiya"  # the shipped names remain
+    assert reference.overrides == [workspace / "data" / "countries.toml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ('[names.az]\nXX = "Nowhere"\n', r"countries\.toml: names\.az\.XX: not an ISO 3166-1 alpha-2 code"),
+        ('[names.fr]\nGB = "Royaume-Uni"\n', r"countries\.toml: names\.fr: unknown language"),
+        ('[names.az]\nGB = 3\n', r"countries\.toml:2:1: names\.az\.GB: "),
+    ],
+)
+def test_broken_country_names_override_is_a_one_line_error(capsys, monkeypatch, workspace, text, pattern):
+    (workspace / "data" / "countries.toml").write_text(text, encoding="utf-8")
+    status, report, err = check(capsys, monkeypatch, workspace)
+    assert (status, report) == (2, None)
+    assert err.count("\n") == 1 and re.search(pattern, err), err
+
+
+def test_adequacy_override_of_a_listed_country_replaces_its_entry(workspace):
+    """Withdrawing adequacy must not keep the Convention's entry-into-force date."""
+    (workspace / "data" / "adequacy.toml").write_text(
+        '[countries.DE]\nadequate = false\nbasis = "Local decision 2027/1"\n', encoding="utf-8"
+    )
+    reference = load_reference(workspace / "data")
+    info = reference.adequacy_of("DE")
+    assert (info.adequate, info.in_force) == (False, None)
+    assert "1985" not in reference.describe_adequacy(info, "en")
+
+
+def test_adequacy_override_may_only_complete_a_shipped_entry(workspace):
+    """An entry that only adds what was not verified keeps the shipped basis."""
+    (workspace / "data" / "adequacy.toml").write_text(
+        "[countries.CZ]\nin_force = 2001-11-01\nverified = true\n", encoding="utf-8"  # a date for the test
+    )
+    info = load_reference(workspace / "data").adequacy_of("CZ")
+    assert (info.adequate, info.verified, str(info.in_force)) == (True, True, "2001-11-01")

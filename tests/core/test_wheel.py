@@ -50,7 +50,10 @@ def installed(wheel, tmp_path_factory) -> Path:
 
 def test_wheel_ships_the_reference_data_and_the_schema(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml"):
+    from xborder.reference.loader import FILES
+
+    assert "countries.toml" in FILES
+    for name in FILES:
         assert f"xborder/reference/data/{name}" in names
     assert "xborder/schema/assessment.schema.json" in names
     assert not any(name.startswith(("tests/", "data/assessments/")) for name in names)
@@ -70,6 +73,9 @@ def test_installed_wheel_checks_a_workspace_from_another_folder(installed, tmp_p
     assert json.loads(proc.stdout)["summary"] == {
         "permitted": 2, "pending": 1, "incomplete": 2, "blocked": 3, "invalid": 0,
     }
+    # the shipped country names come along: Azerbaijani names, none in English
+    text = _run(xborder, "check", "--lang", "az", "--as-of", "2026-11-22", cwd=workspace)
+    assert "GB Birləşmiş Krallıq" in text.stdout and "United Kingdom" not in text.stdout
 
 
 def test_installed_wheel_inits_and_prints_the_schema(installed, tmp_path):

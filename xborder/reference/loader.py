@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from xborder.tomlio import TomlError, locate, parse_toml
 
 SHIPPED_DIR = Path(__file__).parent / "data"
-FILES = ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml")
+FILES = ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml", "countries.toml")
 LANGS = ("az", "en", "ru")
 
 Labels = dict[str, str]
@@ -107,6 +107,14 @@ class RulebookFile(_Model):
     steps: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class CountriesFile(_Model):
+    """Country names that take precedence over pycountry's translations."""
+
+    meta: Meta
+    names: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Language -> ISO 3166-1 alpha-2 code -> name."""
+
+
 @dataclass(frozen=True)
 class AdequacyInfo:
     """The adequacy of one destination as the rules see it."""
@@ -162,6 +170,8 @@ class Reference:
     rulebook: RulebookFile
     overrides: list[Path] = field(default_factory=list)
     """Workspace files merged over the shipped data."""
+    countries: CountriesFile | None = None
+    """Country names over pycountry's (shipped data/countries.toml + the workspace's)."""
 
     # -- vocabularies -----------------------------------------------------------------
     @property
@@ -249,6 +259,12 @@ class Reference:
 
     # -- countries --------------------------------------------------------------------
     def country_name(self, code: str, lang: str) -> str:
+        """The country's name in `lang`: the workspace's or shipped countries.toml,
+        else pycountry's translation, else its English name, else the code."""
+        if self.countries is not None:
+            name = self.countries.names.get(lang, {}).get(code.upper())
+            if name:
+                return name
         return country_name(code, lang)
 
 
@@ -276,10 +292,23 @@ def _translation(lang: str) -> Any:
 
 
 @cache
+def _shipped_names() -> dict[str, dict[str, str]]:
+    names = _shipped("countries.toml").get("names", {})
+    return {lang: dict(table) for lang, table in names.items()}
+
+
+@cache
 def country_name(code: str, lang: str) -> str:
+    """The country's name in `lang` from the shipped reference data (countries.toml
+    first, then pycountry's translations); a workspace's own names need
+    `Reference.country_name`."""
     import pycountry
 
-    country = pycountry.countries.get(alpha_2=code.upper())
+    code = code.upper()
+    shipped = _shipped_names().get(lang, {}).get(code)
+    if shipped:
+        return shipped
+    country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
     name = str(country.name)
@@ -296,6 +325,7 @@ _MODELS: dict[str, type[BaseModel]] = {
     "adequacy.toml": AdequacyFile,
     "vocabulary.toml": VocabularyFile,
     "rulebook_az.toml": RulebookFile,
+    "countries.toml": CountriesFile,
 }
 
 
@@ -306,6 +336,21 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
             merged[key] = _deep_merge(merged[key], value)
         else:
             merged[key] = value
+    return merged
+
+
+def _merge_override(name: str, shipped: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """A workspace file deep-merged over the shipped one, except that a country of the
+    adequacy list whose `adequate` or `basis` the workspace sets is replaced whole: the
+    shipped date and verification belong to the shipped basis (an override saying
+    `adequate = false` must not keep the Convention's entry-into-force date). An entry
+    that only adds a date or `verified = true` is merged."""
+    merged = _deep_merge(shipped, over)
+    countries = over.get("countries")
+    if name == "adequacy.toml" and isinstance(countries, dict):
+        for code, entry in countries.items():
+            if isinstance(entry, dict) and ({"adequate", "basis"} & set(entry)):
+                merged["countries"][code] = entry
     return merged
 
 
@@ -359,7 +404,7 @@ def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ..
         if workspace_data is not None and any(n == name for n, _ in stamps):
             path = Path(workspace_data) / name
             over, source_text = _read(path)
-            raw = _deep_merge(raw, over)
+            raw = _merge_override(name, raw, over)
             overrides.append(path)
             source_path = path
         try:
@@ -375,6 +420,7 @@ def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ..
         vocabulary=cast(VocabularyFile, parts["vocabulary.toml"]),
         rulebook=cast(RulebookFile, parts["rulebook_az.toml"]),
         overrides=overrides,
+        countries=cast(CountriesFile, parts["countries.toml"]),
     )
     _check_reference(reference)
     return reference
@@ -390,3 +436,16 @@ def _check_reference(reference: Reference) -> None:
                 SHIPPED_DIR / "adequacy.toml",
             )
             raise ReferenceError(path, f"countries.{code}: not an ISO 3166-1 alpha-2 code")
+    if reference.countries is not None:
+        path = next(
+            (p for p in reference.overrides if p.name == "countries.toml"),
+            SHIPPED_DIR / "countries.toml",
+        )
+        for lang, names in reference.countries.names.items():
+            if lang not in LANGS:
+                raise ReferenceError(path, f"names.{lang}: unknown language (known: {', '.join(LANGS)})")
+            for code, name in names.items():
+                if not is_country_code(code):
+                    raise ReferenceError(path, f"names.{lang}.{code}: not an ISO 3166-1 alpha-2 code")
+                if not name.strip():
+                    raise ReferenceError(path, f"names.{lang}.{code}: the name is empty")
