@@ -176,3 +176,73 @@ def test_without_git_installed(example_workspace: Path, capsys, monkeypatch):
     assert git.changes_since_notified(ws, example_workspace / FILE) is None
     status, _, err = run(capsys, "diff", "alqoritmika-licensees", "-w", str(example_workspace))
     assert status == 2 and "git is not installed" in err
+
+
+def test_diff_since_notified_on_the_command_line(repo: Path, capsys):
+    """`xborder diff ID --since-notified`: the same comparison as changes_since_notified,
+    with the verdicts, headed by the day of the notice and the baseline commit."""
+    status, out, err = run(capsys, "diff", "alqoritmika-licensees", "--since-notified", "--lang", "en",
+                           "--as-of", "2026-11-22", "-w", str(repo))
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "changes since the authority was last notified (2026-11-10): the version committed on 2026-11-10 "
+        "by Leyla Məmmədova → the file now (review status and approval left out)"
+    )
+    body = [line.strip() for line in lines[2:]]
+    ws = open_workspace(repo, search=False)
+    assert body[:3] == git.changes_since_notified(ws, repo / FILE, "en")
+    edit(repo, 'status = "in_review"', 'status = "approved"')  # bookkeeping: not listed
+    status, out2, _ = run(capsys, "diff", "alqoritmika-licensees", "--since-notified", "--lang", "en",
+                          "--as-of", "2026-11-22", "-w", str(repo))
+    assert out2 == out
+    status, out, _ = run(capsys, "diff", "alqoritmika-licensees", "--since-notified", "--lang", "az",
+                         "--as-of", "2026-11-22", "-w", str(repo))
+    assert out.startswith("səlahiyyətli orqana son bildirişdən (2026-11-10) bəri dəyişikliklər")
+    assert "ötürmə əlavə edilib: licensee-uzb" in out
+    status, _, err = run(capsys, "diff", "alqoritmika-licensees", "HEAD~1", "--since-notified", "-w", str(repo))
+    assert status == 2 and "give no REV" in err
+
+
+def test_diff_since_notified_without_a_notice(repo: Path, capsys):
+    import re
+
+    never = repo / "data/assessments/probpm-crm.toml"
+    never.write_text(re.sub(r"\[transfers\.notification\]\n(?:[a-z_]+ = .*\n)+", "", never.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    status, out, err = run(capsys, "diff", "probpm-crm", "--since-notified", "--lang", "en", "-w", str(repo))
+    assert status == 2 and out == ""
+    assert err.strip().startswith("xborder: data/assessments/probpm-crm.toml: nothing to compare with")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_diff_names_verdicts_for_people_and_structures_them_in_json(repo: Path, capsys):
+    edit(repo, "sent = 2026-11-10", "sent = 2027-02-01")  # now on/after the start: blocked
+    args = ("diff", "alqoritmika-licensees", "--as-of", "2026-11-22", "-w", str(repo))
+    status, out, _ = run(capsys, *args, "--lang", "az")
+    assert "ötürmə licensee-ge: nəticə Yol verilir → Yol verilmir" in out
+    status, out, _ = run(capsys, *args, "--lang", "en")
+    assert "transfer licensee-ge: verdict Permitted → Blocked" in out
+    status, out, _ = run(capsys, *args, "--lang", "en", "--format", "json")
+    doc = json.loads(out)
+    assert {"transfer": "licensee-ge", "before": "permitted", "after": "blocked"} in doc["verdict_changes"]
+    assert {"transfer": None, "before": "pending", "after": "blocked"} in doc["verdict_changes"]
+
+
+def test_diff_shows_the_verdict_of_added_and_removed_transfers(repo: Path, capsys):
+    status, out, _ = run(capsys, "diff", "alqoritmika-licensees", "HEAD~1", "HEAD", "--lang", "en",
+                         "--as-of", "2026-11-22", "--format", "json", "-w", str(repo))
+    changes = json.loads(out)["verdict_changes"]
+    assert {"transfer": "licensee-uzb", "before": None, "after": "pending"} in changes
+    assert {"transfer": "licensee-uz", "before": "pending", "after": None} in changes
+
+
+def test_history_text_names_verdicts_and_statuses_in_the_workspace_language(repo: Path, capsys):
+    edit(repo, 'status = "in_review"', 'status = "draft"')
+    status, out, _ = run(capsys, "history", "alqoritmika-licensees", "-w", str(repo))  # the workspace speaks az
+    lines = out.splitlines()
+    assert "Gözləmədədir" in lines[0] and "Layihə" in lines[0] and lines[0].endswith("(commit edilməmiş dəyişikliklər)")
+    assert "Baxılmaqdadır" in lines[1] and "Anar Əliyev: Licensees: Kyrgyzstan" in lines[1]
+    assert lines[-1].startswith("nəticələr hər commit-in tarixinə")
+    status, out, _ = run(capsys, "history", "alqoritmika-licensees", "--lang", "en", "-w", str(repo))
+    assert "Pending" in out.splitlines()[1] and "In review" in out.splitlines()[1]

@@ -19,8 +19,20 @@ HELP = (
 
 
 _WORDS = {
-    "en": {"now": "the file now", "same": "no change", "as_of": "verdicts as of {date}"},
-    "az": {"now": "faylın indiki halı", "same": "dəyişiklik yoxdur", "as_of": "{date} tarixinə nəticələr"},
+    "en": {
+        "now": "the file now", "same": "no change", "as_of": "verdicts as of {date}",
+        "since": "changes since the authority was last notified ({sent}): the version committed on "
+                 "{date} by {author} → the file now (review status and approval left out)",
+        "no_baseline": "{file}: nothing to compare with: no transfer is recorded as notified yet, or no "
+                       "version of the file was committed on or before the day of the latest notification",
+    },
+    "az": {
+        "now": "faylın indiki halı", "same": "dəyişiklik yoxdur", "as_of": "{date} tarixinə nəticələr",
+        "since": "səlahiyyətli orqana son bildirişdən ({sent}) bəri dəyişikliklər: {date} tarixində "
+                 "{author} tərəfindən commit edilmiş versiya → faylın indiki halı (baxış statusu və təsdiq nəzərə alınmır)",
+        "no_baseline": "{file}: müqayisə ediləcək versiya yoxdur: heç bir ötürmə üzrə bildiriş hələ qeyd "
+                       "edilməyib, ya da faylın son bildiriş günü və ya ondan əvvəl commit edilmiş versiyası yoxdur",
+    },
 }
 
 
@@ -35,6 +47,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("az", "en"))
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge both versions' verdicts as of this day (default: today)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--since-notified", action="store_true",
+        help="compare the version committed on or before the day the authority was last notified "
+        "(the latest notification.sent) with the file now, leaving out the review status and approval: "
+        "does the authority need to hear of something new?",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +95,20 @@ def run(args: argparse.Namespace) -> int:
 
     words = _WORDS["az" if lang == "az" else "en"]
     current = (words["now"], path.read_bytes() if path.exists() else None, path.name)
-    if args.rev and args.rev2:
+    skip: tuple[str, ...] = ()
+    heading = None
+    if args.since_notified:
+        if args.rev:
+            raise CLIError("--since-notified chooses the older version itself: give no REV")
+        baseline = git.notified_baseline(path)
+        if baseline is None:
+            raise CLIError(words["no_baseline"].format(file=workspace.relative(path)))
+        commit = baseline.commit
+        old = (commit.short, git.read_at(root, commit.sha, commit.path), commit.path)
+        new = current
+        skip = git.LIFECYCLE_KEYS
+        heading = words["since"].format(sent=baseline.sent, date=f"{commit.date:%Y-%m-%d}", author=commit.author)
+    elif args.rev and args.rev2:
         old, new = version(args.rev), version(args.rev2)
     elif args.rev:
         old, new = version(args.rev), current
@@ -96,17 +127,30 @@ def run(args: argparse.Namespace) -> int:
     unreadable = [f"{label}: {verdict_of(workspace, relpath, data, as_of)[0]} (cannot be read as TOML)"
                   for (label, data, relpath), doc in zip((old, new), documents, strict=True)
                   if data is not None and doc is None]
-    changes = unreadable or git.document_changes(documents[0], documents[1], lang)
+    changes = unreadable or git.document_changes(documents[0], documents[1], lang, skip=skip)
     evaluations = []
     for _name, data, relpath in (old, new):
         result = load_assessment_bytes(Path(relpath), data, workspace.reference) if data is not None else None
         loaded = result.assessment if result is not None else None
         evaluations.append(evaluate(loaded, workspace.reference, as_of) if loaded is not None else None)
-    verdicts = git.verdict_changes(evaluations[0], evaluations[1], lang) if any(evaluations) else []
     if args.format == "json":
-        sys.stdout.write(json.dumps({"id": path.stem, "from": old[0], "to": new[0], "as_of": as_of.isoformat(),
-                                     "changes": changes, "verdicts": verdicts}, ensure_ascii=False, indent=2) + "\n")
+        diff = git.verdict_diff(evaluations[0], evaluations[1]) if any(evaluations) else []
+        doc = {
+            "id": path.stem, "from": old[0], "to": new[0], "as_of": as_of.isoformat(),
+            "since_notified": bool(args.since_notified),
+            "changes": changes,
+            "verdicts": git.verdict_changes(evaluations[0], evaluations[1], lang) if any(evaluations) else [],
+            "verdict_changes": [{"transfer": tid, "before": before, "after": after} for tid, before, after in diff],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
+
+    def label(verdict: str) -> str:
+        return str(workspace.reference.label("verdict", verdict, lang))
+
+    verdicts = git.verdict_changes(evaluations[0], evaluations[1], lang, label) if any(evaluations) else []
+    if heading:
+        out(heading)
     out(f"{path.stem}: {old[0]} → {new[0]}")
     if not changes and not verdicts:
         out(f"  {words['same']}")

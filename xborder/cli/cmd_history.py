@@ -14,9 +14,26 @@ ORDER = 50
 HELP = "the git commits that touched an assessment: date, author, message, and the verdict at each"
 
 
+_WORDS = {
+    "en": {
+        "uncommitted": "(uncommitted changes)",
+        "not_committed": "{file}: not committed yet",
+        "absent": "absent",
+        "footer": "verdicts as of each commit's date, judged with the current rules and reference data",
+    },
+    "az": {
+        "uncommitted": "(commit edilməmiş dəyişikliklər)",
+        "not_committed": "{file}: hələ commit edilməyib",
+        "absent": "yoxdur",
+        "footer": "nəticələr hər commit-in tarixinə, cari qaydalar və istinad məlumatları ilə qiymətləndirilib",
+    },
+}
+
+
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", help="the assessment id (its file name without .toml)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=("az", "en"), help="language of the text (default: the workspace's)")
 
 
 def verdict_of(workspace: Any, relpath: str, data: bytes | None, as_of: Any) -> tuple[str, str | None]:
@@ -54,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
         modified = git.is_modified(path)
     except git.GitError as exc:
         raise CLIError(str(exc)) from None
+    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    words = _WORDS[lang]
     rows: list[dict[str, Any]] = []
     if modified:
         verdict, status = verdict_of(workspace, path.name, path.read_bytes() if path.exists() else None, today())
-        rows.append({"commit": None, "date": None, "author": None, "message": "(uncommitted changes)",
+        rows.append({"commit": None, "date": None, "author": None, "message": _WORDS["en"]["uncommitted"],
                      "verdict": verdict, "status": status, "path": workspace.relative(path)})
     for commit in log:
         data = git.read_at(root, commit.sha, commit.path)
@@ -69,15 +88,29 @@ def run(args: argparse.Namespace) -> int:
         return 0
     style = Style(sys.stdout)
     if not rows:
-        out(f"{workspace.relative(path)}: not committed yet")
+        out(words["not_committed"].format(file=workspace.relative(path)))
         return 0
-    for row in rows:
+    ref = workspace.reference
+
+    def name(table: str, key: str | None) -> str:
+        if key is None:
+            return "—"
+        if key == "absent":
+            return words["absent"]
+        return str(ref.label(table, key, lang))
+
+    verdicts = [name("verdict", row["verdict"]) for row in rows]
+    statuses = [name("status", row["status"]) for row in rows]
+    v_width = max(len(v) for v in verdicts)
+    s_width = max(len(s) for s in statuses)
+    for row, verdict_text, status_text in zip(rows, verdicts, statuses, strict=True):
         when = row["date"][:10] if row["date"] else "—" * 10
         sha = row["commit"][:8] if row["commit"] else " " * 8
-        verdict = style(f"{row['verdict']:<10}", row["verdict"])
-        status = f"{row['status'] or '—':<9}"
+        verdict = style(verdict_text.ljust(v_width), row["verdict"])
+        status = status_text.ljust(s_width)
         who = row["author"] or ""
-        out(f"{when}  {style(sha, 'dim')}  {verdict} {status}  {who}: {row['message']}" if who
-            else f"{when}  {sha}  {verdict} {status}  {row['message']}")
-    out(style("verdicts as of each commit's date, judged with the current rules and reference data", "dim"))
+        message = row["message"] if row["commit"] else words["uncommitted"]
+        out(f"{when}  {style(sha, 'dim')}  {verdict}  {status}  {who}: {message}" if who
+            else f"{when}  {sha}  {verdict}  {status}  {message}")
+    out(style(words["footer"], "dim"))
     return 0

@@ -9,6 +9,8 @@ commands say so in one line. Nothing here writes to the repository.
     file_log(path) -> list[Commit] | None           newest first, following renames
     read_at(root, rev, relpath) -> bytes | None
     document_changes(old_doc, new_doc, lang) -> list[str]
+    verdict_changes(old_evaluation, new_evaluation, lang) -> list[str]
+    notified_baseline(path) -> NotifiedBaseline | None   the version last notified
     changes_since_notified(workspace, assessment_path, lang="en") -> list[str] | None
 """
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,20 +317,44 @@ def document_changes(
     return out
 
 
-def verdict_changes(old: Any, new: Any, lang: str = "en") -> list[str]:
-    """Verdict lines between two Evaluations (either may be None: not loadable)."""
-    words = _words(lang)
-    out: list[str] = []
+def verdict_diff(old: Any, new: Any) -> list[tuple[str | None, str | None, str | None]]:
+    """(transfer id or None for the assessment, verdict before, verdict after) for each
+    verdict that differs between two Evaluations (either may be None: not loadable, its
+    verdict "invalid"). A transfer added or removed has None on the side it is absent
+    from (when both versions load)."""
+    out: list[tuple[str | None, str | None, str | None]] = []
     old_v = old.verdict if old is not None else "invalid"
     new_v = new.verdict if new is not None else "invalid"
     if old_v != new_v:
-        out.append(f"{words['verdict']}: {old_v} → {new_v}")
-    old_t = {t.id: t.verdict for t in old.transfers} if old is not None else {}
-    new_t = {t.id: t.verdict for t in new.transfers} if new is not None else {}
+        out.append((None, old_v, new_v))
+    if old is None or new is None:
+        return out
+    old_t = {t.id: t.verdict for t in old.transfers}
+    new_t = {t.id: t.verdict for t in new.transfers}
     for tid, verdict in new_t.items():
-        before = old_t.get(tid)
-        if before is not None and before != verdict:
-            out.append(f"{words['transfer']} {tid}: {words['verdict']} {before} → {verdict}")
+        if old_t.get(tid) != verdict:
+            out.append((tid, old_t.get(tid), verdict))
+    out.extend((tid, verdict, None) for tid, verdict in old_t.items() if tid not in new_t)
+    return out
+
+
+def verdict_changes(
+    old: Any, new: Any, lang: str = "en", label: Callable[[str], str] | None = None
+) -> list[str]:
+    """Verdict lines between two Evaluations (either may be None: not loadable);
+    `label(verdict)` names a verdict for people (default: its key)."""
+    words = _words(lang)
+    name = label or (lambda verdict: verdict)
+
+    def show(verdict: str | None) -> str:
+        return words["none"] if verdict is None else name(verdict)
+
+    out: list[str] = []
+    for tid, before, after in verdict_diff(old, new):
+        if tid is None:
+            out.append(f"{words['verdict']}: {show(before)} → {show(after)}")
+        else:
+            out.append(f"{words['transfer']} {tid}: {words['verdict']} {show(before)} → {show(after)}")
     return out
 
 
@@ -361,6 +387,50 @@ def last_notified(document: Mapping[str, Any]) -> dt.date | None:
     return latest
 
 
+@dataclass(frozen=True, slots=True)
+class NotifiedBaseline:
+    """The version of an assessment the authority was last notified of."""
+
+    sent: dt.date
+    """The latest `notification.sent` of the file's transfers (in the file now)."""
+    commit: Commit
+    """The last commit of the file on or before that day."""
+    document: dict[str, Any]
+    """The file as it was in that commit."""
+
+
+def notified_baseline(assessment_path: Path) -> NotifiedBaseline | None:
+    """The version of the file as committed on or before the day the authority was last
+    notified (the latest `notification.sent` of its transfers in the working file).
+
+    None when there is nothing to compare with: outside git (or without git), a file
+    that is not readable TOML, no transfer notified yet, or no version committed on or
+    before that day (nor one readable)."""
+    path = Path(assessment_path)
+    try:
+        root = repo_root(path)
+        if root is None:
+            return None
+        current = parse_version(path.read_bytes())
+        if current is None:
+            return None
+        sent = last_notified(current)
+        if sent is None:
+            return None
+        log = file_log(path)
+        if not log:
+            return None
+        baseline = next((c for c in log if c.date.date() <= sent), None)
+        if baseline is None:
+            return None
+        before = parse_version(read_at(root, baseline.sha, baseline.path))
+    except (GitError, OSError):
+        return None
+    if before is None:
+        return None
+    return NotifiedBaseline(sent, baseline, before)
+
+
 def changes_since_notified(
     workspace: Workspace, assessment_path: Path, lang: str = "en"
 ) -> list[str] | None:
@@ -369,29 +439,17 @@ def changes_since_notified(
     compared with the working file, one line per change, review bookkeeping (status,
     approval, next_review, assessor) left out. [] when nothing changed.
 
-    None when there is nothing to compare with: outside git (or without git), no
-    transfer notified yet, or no version committed on or before that day."""
+    None when there is nothing to compare with (see notified_baseline). The same
+    comparison on the command line: `xborder diff ID --since-notified`."""
     del workspace  # the repository is found from the file; kept for a stable signature
     path = Path(assessment_path)
+    baseline = notified_baseline(path)
+    if baseline is None:
+        return None
     try:
-        root = repo_root(path)
-        if root is None:
-            return None
         current = parse_version(path.read_bytes())
-    except (GitError, OSError):
+    except OSError:
         return None
     if current is None:
         return None
-    sent = last_notified(current)
-    if sent is None:
-        return None
-    log = file_log(path)
-    if not log:
-        return None
-    baseline = next((c for c in log if c.date.date() <= sent), None)
-    if baseline is None:
-        return None
-    before = parse_version(read_at(root, baseline.sha, baseline.path))
-    if before is None:
-        return None
-    return document_changes(before, current, lang, skip=LIFECYCLE_KEYS)
+    return document_changes(baseline.document, current, lang, skip=LIFECYCLE_KEYS)
