@@ -121,6 +121,8 @@ def test_cli_migrate_leaves_broken_files_alone(with_v0, workspace: Path, capsys)
     assert main(["migrate", "broken", "-w", str(workspace)]) == 2
     err = capsys.readouterr().err
     assert "title: expected a string, got an integer" in err and "data/assessments/broken.toml: not migrated" in err
+    assert str(workspace) not in err  # named relative to the workspace, like every other line
+    assert err.splitlines()[0].startswith("data/assessments/broken.toml:")
     assert (folder / "broken.toml").read_bytes() == before
 
 

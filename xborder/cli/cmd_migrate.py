@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
         result = migrate_file(path, workspace.reference, dry_run=args.dry_run)
         if result.errors:
             status = EXIT_INVALID
-            for line in result.errors:
-                err(line)
+            for line in result.errors:  # named as the other messages name the file
+                err(rel + line[len(str(path)):] if line.startswith(str(path)) else line)
             err(f"{rel}: not migrated")
         elif result.changed:
             changed += 1
