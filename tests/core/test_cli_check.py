@@ -259,6 +259,31 @@ def test_paths_outside_any_workspace_use_the_shipped_reference(xborder, tmp_path
     assert report["assessments"][0]["verdict"] == "permitted"
 
 
+def test_paths_of_a_workspace_checked_from_outside_use_its_reference_data(xborder, workspace, tmp_path, make_doc, write):
+    """Run from a folder outside any workspace on a workspace's files, the verdict is
+    the one given inside it: the workspace's data/ overrides apply."""
+    write(workspace, make_doc())  # DE, ground adequacy: permitted with the shipped list
+    (workspace / "data" / "adequacy.toml").write_text(
+        '[countries.DE]\nadequate = false\nbasis = "Local decision"\n', encoding="utf-8"
+    )
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    _, inside = check_json(xborder, workspace)
+    for path in (workspace / "data" / "assessments" / "x.toml", workspace / "data" / "assessments"):
+        status, report = check_json(xborder, outside, str(path))
+        assert status == 1 and report["assessments"] == inside["assessments"]
+        assert report["assessments"][0]["verdict"] == "blocked"
+
+
+def test_named_workspace_must_exist_even_with_paths(xborder, workspace, tmp_path, make_doc, write):
+    """--workspace DIR is never ignored: without xborder.toml there it is an error."""
+    write(workspace, make_doc())
+    path = str(workspace / "data" / "assessments" / "x.toml")
+    status, out, err = xborder("check", "--workspace", str(tmp_path / "nowhere"), path, cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert err.startswith("xborder: no xborder.toml in ") and err.count("\n") == 1
+
+
 def test_missing_toml_path_is_an_invalid_file(xborder, workspace):
     status, report = check_json(xborder, workspace, "nope.toml")
     assert status == 2

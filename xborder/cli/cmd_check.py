@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from xborder.cli.common import default_workspace, parse_date, today, workspace_from
+from xborder.cli.common import (
+    default_workspace,
+    parse_date,
+    today,
+    workspace_from,
+    workspace_of_paths,
+)
 
 NAME = "check"
 ORDER = 10
@@ -27,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from xborder.cli import check
 
     workspace = workspace_from(args.workspace, required=not args.paths)
-    if workspace is None:
-        workspace = default_workspace()
+    if workspace is None:  # outside any workspace, PATHs given: theirs, else defaults
+        workspace = workspace_of_paths(args.paths) or default_workspace()
     as_of = parse_date(args.as_of) if args.as_of else today()
     lang = args.lang or ("en" if args.format == "json" else workspace.settings.ui.language)
     status = check.run(workspace, args.paths, as_of, args.format, lang)

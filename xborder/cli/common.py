@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -40,13 +41,32 @@ def parse_date(text: str) -> dt.date:
 
 
 def workspace_from(option: str | None, *, required: bool = True) -> Workspace | None:
+    """The workspace named by --workspace (always required when named), else the one
+    found from the current folder up; None when there is none and it is not required."""
     try:
         if option:
             return open_workspace(Path(option), search=False)
         return open_workspace(None)
     except WorkspaceError as exc:
-        if not required and exc.path is None:
+        if not option and not required and exc.path is None:
             return None
+        raise CLIError(str(exc)) from None
+
+
+def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
+    """The workspace holding the first PATH (the nearest xborder.toml above it), for a
+    command run outside any workspace on files of one: its data/ overrides apply."""
+    from xborder.store.workspace import find_workspace
+
+    if not paths:
+        return None
+    start = Path(paths[0]).absolute()
+    found = find_workspace(start if start.is_dir() else start.parent)
+    if found is None:
+        return None
+    try:
+        return open_workspace(found, search=False)
+    except WorkspaceError as exc:
         raise CLIError(str(exc)) from None
 
 
