@@ -428,3 +428,18 @@ def test_pre_commit_hooks_run_as_documented(hook, clean, blocked, example_worksp
     (example_workspace / "data" / "assessments" / "broken.toml").write_text("<<<<<<< HEAD\n>>>>>>> x\n", encoding="utf-8")
     assert main([*argv[1:], "data/assessments/broken.toml"] if pass_files else argv[1:]) == 2
     assert "unresolved git merge conflict" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [("status", "probpm-crm"), ("status", "probpm-crm", "--set", "withdrawn"),
+                                  ("approve", "probpm-crm", "--by", "Anar", "--reason", "r")])
+def test_cli_lifecycle_commands_refuse_a_file_that_does_not_load(argv, example_workspace: Path, capsys):
+    """One line naming the file relative to the workspace, its line and key; exit 2;
+    the file is not touched."""
+    path = example_workspace / "data" / "assessments" / "probpm-crm.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "title = 5\n", encoding="utf-8")
+    before = path.read_bytes()
+    status, out, err = run(capsys, *argv, "-w", str(example_workspace))
+    assert status == 2 and out == ""
+    (line,) = err.strip().splitlines()
+    assert line.startswith("xborder: data/assessments/probpm-crm.toml:") and "'transfers[2].recipient.title'" in line
+    assert path.read_bytes() == before

@@ -44,6 +44,7 @@ _WORDS = {
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
+    from xborder.cli.cmd_status import load_errors
     from xborder.lifecycle import LifecycleError, approve
     from xborder.rules import evaluate
     from xborder.store.assessments import ConflictError, save_assessment
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
-        raise CLIError("\n".join(str(e) for e in result.errors))
+        raise CLIError(load_errors(workspace, path, result.errors))
     assessment = result.assessment
     on = parse_date(args.date) if args.date else today()
     evaluation = evaluate(assessment, workspace.reference, on)

@@ -51,6 +51,14 @@ def status_label(workspace: Any, status: str, lang: str) -> str:
     return f"{workspace.reference.label('status', status, lang)} ({status})"
 
 
+def load_errors(workspace: Any, path: Any, errors: Any) -> str:
+    """A file's load errors, one a line, the file named relative to the workspace (as
+    `xborder check` names it)."""
+    absolute, rel = str(path), workspace.relative(path)
+    lines = [str(e) for e in errors] or [f"{rel}: cannot be loaded"]
+    return "\n".join(rel + line[len(absolute):] if line.startswith(absolute) else line for line in lines)
+
+
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
     from xborder.lifecycle import TRANSITIONS, LifecycleError, transition
@@ -63,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
-        raise CLIError("\n".join(str(e) for e in result.errors))
+        raise CLIError(load_errors(workspace, path, result.errors))
     assessment = result.assessment
     if args.target is None:
         nexts = ", ".join(TRANSITIONS[assessment.status]) or "—"
