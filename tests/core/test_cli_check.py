@@ -145,13 +145,21 @@ def test_json_shape(xborder, example_workspace, make_doc, write):
     assert "status: unknown value 'done'" in error["message"]
 
 
-def test_json_errors_without_position_have_null_line(xborder, workspace):
-    # Required top-level keys that are missing have no line to point at.
+def test_json_errors_of_missing_top_level_keys_point_at_the_document(xborder, workspace):
     (workspace / "data" / "assessments" / "bare.toml").write_text('title = "T"\n', encoding="utf-8")
     status, report = check_json(xborder, workspace)
     assert status == 2
     errors = report["assessments"][0]["errors"]
-    assert errors and all(e["line"] is None and e["column"] is None for e in errors)
+    assert {e["message"] for e in errors} >= {"required key 'id' is missing", "required key 'created' is missing"}
+    assert all((e["line"], e["column"]) == (1, 1) for e in errors)
+
+
+def test_json_errors_without_position_have_null_line(xborder, workspace):
+    """A file that cannot be read has no line to point at: line and column are null."""
+    status, report = check_json(xborder, workspace, "data/assessments/absent.toml")
+    assert status == 2
+    (error,) = report["assessments"][0]["errors"]
+    assert (error["line"], error["column"]) == (None, None) and "cannot read" in error["message"]
 
 
 def test_json_messages_follow_lang(xborder, workspace, make_doc, make_transfer, write):

@@ -102,7 +102,7 @@ CASES = [
     ("invalid-quoted-date", edit(19, 'start = "2027-02-30"'), 19, "invalid date '2027-02-30'"),
     ("empty-title", edit(3, 'title = "  "'), 3, "title: must not be empty"),
     ("empty-purposes", edit(11, "purposes = []"), 11, "processing.purposes: needs at least one entry"),
-    ("missing-required-top", edit(5, None), None, "required key 'created' is missing"),
+    ("missing-required-top", edit(5, None), 1, "required key 'created' is missing"),  # the document
     ("missing-required-nested", edit(24, None), 22, "required key 'transfers[0].recipient.kind' is missing"),
     ("missing-recipient", VALID.split("\n[transfers.recipient]")[0] + "\n", 16, "required key 'transfers[0].recipient' is missing"),
     ("unknown-status", edit(4, 'status = "done"'), 4, "status: unknown value 'done'"),
@@ -144,10 +144,9 @@ def test_load_error(path, reference, text, line, fragment):
     for error in result.errors:
         assert "\n" not in str(error)
         assert "Traceback" not in error.message
-        prefix = f"{path}:{error.line}:{error.column}: " if error.line else f"{path}: "
-        assert str(error).startswith(prefix)
-        if error.line is not None:
-            assert error.column is not None and error.column >= 1
+        # every load-error class of FORMAT.md: path:line:col: message
+        assert error.line is not None and error.column is not None and error.column >= 1
+        assert str(error).startswith(f"{path}:{error.line}:{error.column}: ")
 
 
 def test_every_problem_in_a_file_is_reported(path, reference):

@@ -330,7 +330,7 @@ def validate_document(
         errors = []
         for error in exc.errors(include_url=False):
             loc, message = describe_error(dict(error))
-            line, column = locate(text, loc)
+            line, column = _position(text, loc)
             errors.append(LoadError(path, message, line, column))
         return LoadResult(path, None, errors, text=text)
     problems = check_assessment(
@@ -343,10 +343,19 @@ def validate_document(
     if problems:
         errors = []
         for loc, message in problems:
-            line, column = locate(text, loc)
+            line, column = _position(text, loc)
             errors.append(LoadError(path, f"{_key_path(loc)}: {message}", line, column))
         return LoadResult(path, None, errors, text=text)
     return LoadResult(path, assessment, [], text=text)
+
+
+def _position(text: str | None, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """Line and column of the key at `loc`, else of its nearest table; a key missing from
+    the top-level table points at the start of the document (1:1), where it belongs."""
+    line, column = locate(text, loc)
+    if line is None and text:
+        return 1, 1
+    return line, column
 
 
 _ASSESSMENT_KEYS = frozenset({"schema_version", "id", "title", "created", "operator", "processing", "transfers"})
