@@ -443,3 +443,16 @@ def test_cli_lifecycle_commands_refuse_a_file_that_does_not_load(argv, example_w
     (line,) = err.strip().splitlines()
     assert line.startswith("xborder: data/assessments/probpm-crm.toml:") and "'transfers[2].recipient.title'" in line
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [("approve", "alqoritmika-licensees", "--by", "Anar", "--reason", "r"),
+                                  ("status", "alqoritmika-licensees", "--set", "rejected", "--by", "Anar", "--reason", "r")])
+def test_cli_a_decision_cannot_be_dated_in_the_future(argv, example_workspace: Path, capsys):
+    from xborder.cli.common import today
+
+    path = example_workspace / "data" / "assessments" / "alqoritmika-licensees.toml"
+    before = path.read_bytes()
+    tomorrow = (today() + dt.timedelta(days=1)).isoformat()
+    status, out, err = run(capsys, *argv, "--date", tomorrow, "-w", str(example_workspace))
+    assert status == 2 and out == "" and "cannot be dated in the future" in err
+    assert path.read_bytes() == before

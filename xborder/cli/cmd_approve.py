@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from xborder.cli.common import CLIError, err, out, parse_date, today, workspace_from
+from xborder.cli.common import CLIError, err, out, workspace_from
 
 NAME = "approve"
 ORDER = 40
@@ -44,7 +44,7 @@ _WORDS = {
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
-    from xborder.cli.cmd_status import load_errors
+    from xborder.cli.cmd_status import decision_date, load_errors
     from xborder.lifecycle import LifecycleError, approve
     from xborder.rules import evaluate
     from xborder.store.assessments import ConflictError, save_assessment
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if result.assessment is None:
         raise CLIError(load_errors(workspace, path, result.errors))
     assessment = result.assessment
-    on = parse_date(args.date) if args.date else today()
+    on = decision_date(args.date)
     evaluation = evaluate(assessment, workspace.reference, on)
     try:
         approved = approve(

@@ -51,6 +51,16 @@ def status_label(workspace: Any, status: str, lang: str) -> str:
     return f"{workspace.reference.label('status', status, lang)} ({status})"
 
 
+def decision_date(text: str | None) -> Any:
+    """The date of a review decision: --date (not in the future) or today."""
+    if not text:
+        return today()
+    on = parse_date(text)
+    if on > today():
+        raise CLIError(f"--date {on}: a decision cannot be dated in the future (today is {today()})")
+    return on
+
+
 def load_errors(workspace: Any, path: Any, errors: Any) -> str:
     """A file's load errors, one a line, the file named relative to the workspace (as
     `xborder check` names it)."""
@@ -81,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             line += "; " + words["decision"].format(reviewer=a.reviewer, date=a.date) + (f": {a.reason}" if a.reason else "")
         out(line)
         return 0
-    on = parse_date(args.date) if args.date else today()
+    on = decision_date(args.date)
     try:
         changed = transition(assessment, args.target, by=args.by, on=on, reason=args.reason)
     except LifecycleError as exc:
