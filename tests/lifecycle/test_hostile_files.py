@@ -166,6 +166,9 @@ CASES = [
     text_case("id-with-space", swap(X, 'id = "x"', 'id = "my x"'), 'id = "my x"', "id: invalid id 'my x'"),
     text_case("id-differs-from-file", swap(X, 'id = "x"', 'id = "y"'), 'id = "y"', "id: 'y' differs from the file name x.toml"),
     Case("file-name-with-space", _file_name_with_space, 2, ("id: the file name 'my file.toml' is not a valid assessment id", "my-file.toml")),
+    text_case("transfer-id-with-slash", swap(X, 'id = "t1"', 'id = "t/1"'), 'id = "t/1"', "transfers[0].id: invalid transfer id 't/1'"),
+    text_case("transfer-id-with-dotdot", swap(X, 'id = "t1"', 'id = "../t1"'), 'id = "../t1"', "transfers[0].id: invalid transfer id '../t1'"),
+    text_case("transfer-id-with-space", swap(X, 'id = "t1"', 'id = "t 1"'), 'id = "t 1"', "transfers[0].id: invalid transfer id 't 1'"),
     # dates and versions
     text_case("date-feb-30", swap(X, "created = 2026-11-01", "created = 2026-02-30"), "created =", "Invalid date", "'created'"),
     text_case("date-feb-30-quoted", swap(X, "start = 2027-01-01", 'start = "2027-02-30"'), "start =", "transfers[0].start: invalid date '2027-02-30'"),
@@ -251,6 +254,8 @@ BROKEN_SETTINGS = [
     ("unknown-key", '[operator]\nname = "Test LLC"\n\n[review]\nperiod = 12\n', 5, "unknown key 'review.period'"),
     ("out-of-range", '[review]\nperiod_months = 0\n', 2, "review.period_months"),
     ("conflict", '[operator]\n<<<<<<< HEAD\nname = "A"\n=======\nname = "B"\n>>>>>>> x\n', 2, "unresolved git merge conflict"),
+    ("bom", '\ufeff[operator]\nname = "Test LLC"\n', 1, "byte-order mark (BOM)"),
+    ("wrong-type", '[reports]\nlanguages = "az"\n', 2, "reports.languages"),
 ]
 
 
