@@ -56,6 +56,7 @@ def transfers(draw, data_keys: list[str], tid: str) -> dict[str, Any]:
             "kind": draw(st.sampled_from(["state_authority", "legal_entity", "individual"])),
             "role": draw(optional(st.sampled_from(["controller", "processor"]))),
             "address": draw(optional(free)),
+            "contact": draw(optional(free)),
             "agreement": draw(optional(free)),
         },
         "consent": draw(table(written=st.booleans(), reference=free)),
@@ -82,7 +83,8 @@ def assessments(draw) -> Assessment:
         "next_review": draw(optional(dates)),
         "assessor": draw(optional(free)),
         "notes": draw(free),
-        "operator": {"name": draw(words), "tin": draw(optional(free)), "contact": draw(optional(free))},
+        "operator": {"name": draw(words), "tin": draw(optional(free)), "address": draw(optional(free)),
+                     "contact": draw(optional(free)), "responsible": draw(optional(free))},
         "processing": {
             "purposes": draw(st.lists(words, min_size=1, max_size=3)),
             "subjects": draw(st.lists(words, min_size=1, max_size=3)),
