@@ -78,15 +78,38 @@ def one_report(repeat: int) -> None:
         render(doc)
 
     report.n = 0  # type: ignore[attr-defined]
+
+    # Context for the ratio: the same words as plain paragraphs in the same font (no
+    # tables, headers or page numbers) -- what any typeset document of this length costs.
+    result = ws.load(path)
+    assert result.assessment is not None
+    words = build_report(
+        result.assessment, evaluate(result.assessment, ws.reference, AS_OF), ws.settings, ws.reference,
+        Provenance("x", result.sha256), "az",
+    ).text()
+    plain_src = '#set text(font: "Libertinus Serif", size: 10.5pt)\n#set page(paper: "a4")\n'
+
+    def plain() -> None:
+        plain.n += 1  # type: ignore[attr-defined]
+        body = words.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        source = plain_src + f'#"{body} {plain.n}".split("\\n").map(x => [#x]).join(parbreak())'  # type: ignore[attr-defined]
+        typst.compile(source.encode(), format="pdf", font_paths=fonts, ignore_system_fonts=True)
+
+    plain.n = 0  # type: ignore[attr-defined]
     minimal()
+    plain()
     report("az")  # warm up: fonts, template
     floor = best(minimal, repeat)
     cold = best(minimal_cold, repeat)
+    plain_time = best(plain, repeat)
     print(f"minimal typst document: {floor * 1000:.1f} ms warm, {cold * 1000:.1f} ms cold (fonts loaded per call)")
+    print(f"the report's words as plain paragraphs ({len(words)} characters): {plain_time * 1000:.1f} ms "
+          f"({plain_time / floor:.1f}x the minimal document)")
     for lang in ("az", "en"):
         took = best(lambda lang=lang: report(lang), repeat)
         print(f"one report ({lang}, file -> PDF bytes): {took * 1000:.1f} ms; "
-              f"ratio {took / floor:.1f} to warm minimal, {took / cold:.1f} to cold minimal (goal <= 3)")
+              f"ratio {took / floor:.1f} to warm minimal, {took / cold:.1f} to cold minimal (goal <= 3), "
+              f"{took / plain_time:.1f} to the same words as plain paragraphs")
 
 
 def report_all(n: int) -> None:
