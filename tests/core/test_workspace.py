@@ -96,8 +96,10 @@ def test_empty_settings_file_is_a_complete_workspace(xborder, tmp_path):
         ("[ui]\nlanguage = \"fr\"\n", ":2:1: ui.language: unknown value 'fr'"),
         ("[review]\nperiod_month = 6\n", ":2:1: unknown key 'review.period_month'"),
         ("[review]\nperiod_months = 0\n", ":2:1: review.period_months: "),
+        ('[review]\nperiod_months = "12"\n', ":2:1: review.period_months: expected an integer, got a string"),
+        ("[operator]\nname = 5\n", ":2:1: operator.name: expected a string, got an integer"),
     ],
-    ids=["syntax", "unknown-language", "typo", "out-of-range"],
+    ids=["syntax", "unknown-language", "typo", "out-of-range", "quoted-number", "wrong-type"],
 )
 def test_broken_settings_are_a_one_line_error(xborder, tmp_path, text, expected):
     (tmp_path / "xborder.toml").write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ Language = Literal["az", "en", "ru"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
 
 class OperatorDefaults(_Model):
