@@ -62,3 +62,24 @@ def test_the_probe_can_fail():
     )
     assert proc.returncode == 0, proc.stderr
     assert "textual" in json.loads(proc.stdout)
+
+
+RUN = """
+import contextlib, io, json, sys
+from xborder.cli.main import main
+for args in (["check", "--as-of", "2026-11-22", "--format", "json"], ["check", "--lang", "az"],
+             ["list"], ["show", "charge-web-analytics"], ["schema"]):
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(args)
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})))
+"""
+
+
+def test_running_the_core_commands_imports_neither(example_workspace):
+    """Not only importing: running check, list, show and schema loads neither."""
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN.format(heavy=set(HEAVY))],
+        cwd=example_workspace, capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []
