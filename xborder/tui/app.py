@@ -100,7 +100,16 @@ class XBorderApp(App[None]):
             self.lang,
             extra=[
                 Binding("f1", "help", t("key.help", self.lang), key_display="F1"),
-                Binding("f2", "switch_lang", "AZ/EN", key_display="F2"),
+                Binding("f2", "switch_lang", t("key.lang_other", self.lang), key_display="F2"),
+                # the class's bindings are rebuilt here, so the palette's key must be too
+                Binding(
+                    self.COMMAND_PALETTE_BINDING,
+                    "command_palette",
+                    t("key.palette", self.lang),
+                    show=False,
+                    key_display=self.COMMAND_PALETTE_DISPLAY,
+                    priority=True,
+                ),
             ],
         )
 
@@ -122,9 +131,12 @@ class XBorderApp(App[None]):
         import pycountry
 
         from xborder.reference.loader import country_name
+        from xborder.tui.widgets.country import ALIASES
 
         return {
-            str(c.alpha_2): " ".join({country_name(c.alpha_2, x) for x in ("az", "en", "ru")})
+            str(c.alpha_2): " ".join(
+                {country_name(c.alpha_2, x) for x in ("az", "en", "ru")} | set(ALIASES.get(str(c.alpha_2), ()))
+            )
             for c in pycountry.countries
         }
 
@@ -136,17 +148,29 @@ class XBorderApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search", self.lang)))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         palette = getattr(screen, "palette", None)
         if palette is not None:
             for title, help_text, callback in palette():
                 yield SystemCommand(title, help_text, callback)
-        yield SystemCommand(t("key.lang", self.lang), t("cmd.lang", self.lang), self.action_switch_lang)
-        yield SystemCommand(t("key.help", self.lang), t("cmd.help", self.lang), self.action_help)
+        lang = self.lang
+        yield SystemCommand(t("key.lang", lang), t("cmd.lang", lang), self.action_switch_lang)
+        yield SystemCommand(t("key.help", lang), t("cmd.help", lang), self.action_help)
+        yield SystemCommand(t("key.quit", lang), t("cmd.quit", lang), self.action_quit)
         for command in super().get_system_commands(screen):
             if command.title in ("Keys", "Quit"):
                 continue  # ours: F1 shows the keys in the user's language; q / Ctrl+Q quit
-            yield command
+            key = _SYSTEM_COMMANDS.get(command.title)
+            if key is None:
+                yield command
+            else:
+                yield SystemCommand(t(f"key.{key}", lang), t(f"cmd.{key}", lang), command.callback, command.discover)
 
     # -- the workspace's ids ------------------------------------------------------------
     def taken_ids(self) -> set[str]:
@@ -256,6 +280,10 @@ class XBorderApp(App[None]):
             if isinstance(screen, WizardScreen) and not await screen.confirm_leave():
                 return
         self.exit()
+
+
+_SYSTEM_COMMANDS = {"Theme": "theme", "Screenshot": "screenshot", "Maximize": "maximize", "Minimize": "minimize"}
+"""Textual's own palette commands, by title -> our string keys (key.X, cmd.X)."""
 
 
 def _restore_dates(document: dict[str, Any]) -> dict[str, Any]:

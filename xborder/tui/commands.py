@@ -4,7 +4,8 @@ command-palette entry, in the interface language (Braindrop's way)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -52,3 +53,24 @@ def apply_bindings(node: DOMNode, commands: Sequence[Command], lang: str, extra:
 def palette_entries(commands: Iterable[Command], lang: str) -> list[tuple[str, str, str]]:
     """(title, description, action) of the commands that belong in the palette."""
     return [(t(c.label, lang), t(c.help, lang), c.action) for c in commands if c.help]
+
+
+_TEXTUAL_LABELS = {"Dismiss menu": "key.dismiss_menu"}
+"""Footer labels of Textual's own widgets' bindings -> our string keys."""
+
+
+class LocalizedFooter:
+    """Screen mixin: the footer shows Textual's own bindings (an open Select's "Dismiss
+    menu") in the interface language too."""
+
+    @property
+    def active_bindings(self) -> dict[str, Any]:
+        bindings: dict[str, Any] = super().active_bindings  # type: ignore[misc]
+        lang = getattr(self.app, "lang", "en")  # type: ignore[attr-defined]
+        out = {}
+        for key, active in bindings.items():
+            label = _TEXTUAL_LABELS.get(active.binding.description)
+            if label is not None:
+                active = active._replace(binding=replace(active.binding, description=t(label, lang)))
+            out[key] = active
+        return out

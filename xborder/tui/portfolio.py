@@ -113,7 +113,9 @@ def load_rows(
 SORT_KEYS = ("id", "title", "status", "verdict", "transfers", "countries", "review")
 
 
-def sort_key(column: str):  # type: ignore[no-untyped-def]
+def sort_key(column: str, statuses: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """Sort key of a column; statuses sort in their workflow order (`statuses`, the
+    vocabulary's order: draft, in review, approved, ...), not alphabetically."""
     from xborder.rules.engine import VERDICTS
 
     order = {v: i for i, v in enumerate(reversed(VERDICTS))}  # invalid, blocked, ... first
@@ -122,7 +124,8 @@ def sort_key(column: str):  # type: ignore[no-untyped-def]
     if column == "title":
         return lambda r: (r.title.casefold(), r.id)
     if column == "status":
-        return lambda r: (r.status or "~", r.id)
+        rank = {s: i for i, s in enumerate(statuses)}
+        return lambda r: (rank.get(r.status or "", len(rank)), r.status or "~", r.id)
     if column == "transfers":
         return lambda r: (-r.transfers, r.id)
     if column == "countries":

@@ -15,32 +15,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.title": ("xborder: cross-border transfers", "xborder: transsərhəd ötürmələr"),
     "key.new": ("New", "Yeni"),
     "key.open": ("Open", "Aç"),
-    "key.duplicate": ("Duplicate", "Surətini çıxar"),
+    "key.duplicate": ("Copy", "Surət"),
     "key.delete": ("Delete", "Sil"),
-    "key.report": ("Report", "Hesabat"),
+    "key.report": ("PDF", "PDF"),
+    "key.lang_other": ("AZ", "EN"),
     "key.help": ("Help", "Kömək"),
     "key.quit": ("Quit", "Çıxış"),
     "key.lang": ("Language", "Dil"),
     "key.search": ("Search", "Axtar"),
     "key.filter": ("Filter", "Süzgəc"),
     "key.sort": ("Sort", "Sırala"),
-    "key.save": ("Save", "Yadda saxla"),
+    "key.save": ("Save", "Saxla"),
     "key.back": ("Back", "Geri"),
-    "key.next": ("Next step", "Növbəti addım"),
+    "key.next": ("Next step", "Növbəti"),
     "key.prev": ("Previous step", "Əvvəlki addım"),
     "key.close": ("Close", "Bağla"),
     "key.reload": ("Reload", "Yenilə"),
-    "key.add_transfer": ("Add transfer", "Ötürmə əlavə et"),
+    "key.add_transfer": ("Add a transfer", "Ötürmə əlavə et"),
+    "key.duplicate_transfer": ("Duplicate the transfer", "Ötürmənin surəti"),
+    "key.remove_transfer": ("Remove the transfer", "Ötürməni sil"),
     "key.help_panel": ("Clause text", "Bəndin mətni"),
+    "key.palette": ("Commands", "Əmrlər"),
+    "key.theme": ("Theme", "Görünüş"),
+    "key.screenshot": ("Screenshot", "Ekran şəkli"),
+    "key.maximize": ("Maximize", "Genişləndir"),
+    "key.minimize": ("Minimize", "Kiçilt"),
+    "key.dismiss_menu": ("Close the list", "Siyahını bağla"),
+    "palette.search": ("Search for commands…", "Əmr axtarın…"),
+    "cmd.quit": ("Leave xborder (asks about unsaved changes)", "xborder-dən çıx (saxlanmamış dəyişikliklər barədə soruşur)"),
+    "cmd.theme": ("Change the colours of the interface", "İnterfeysin rənglərini dəyiş"),
+    "cmd.screenshot": ("Save an SVG picture of the screen", "Ekranın SVG şəklini saxla"),
+    "cmd.maximize": ("Show the focused part on the whole screen", "Fokusdakı hissəni bütün ekranda göstər"),
+    "cmd.minimize": ("Restore the normal layout", "Adi görünüşə qayıt"),
     "cmd.new": ("Create a new assessment", "Yeni qiymətləndirmə yarat"),
     "cmd.open": ("Open the selected assessment", "Seçilmiş qiymətləndirməni aç"),
-    "cmd.duplicate": ("Duplicate the selected assessment", "Seçilmiş qiymətləndirmənin surətini çıxar"),
+    "cmd.duplicate": ("Duplicate the selected assessment as a new draft", "Seçilmiş qiymətləndirmənin surətini çıxar"),
     "cmd.delete": ("Delete the selected assessment", "Seçilmiş qiymətləndirməni sil"),
     "cmd.report": ("Generate the PDF report of the selected assessment", "Seçilmiş qiymətləndirmənin PDF hesabatını yarat"),
     "cmd.lang": ("Switch the interface language (Azərbaycanca / English)", "İnterfeys dilini dəyiş (Azərbaycanca / English)"),
     "cmd.help": ("Show the keys and how the wizard works", "Düymələri və sehrbazın iş qaydasını göstər"),
+    "cmd.search": ("Search the assessments (title, id, country in az/en/ru)", "Qiymətləndirmələrdə axtar (ad, id, ölkə az/en/ru)"),
+    "cmd.sort": ("Sort by the next column (or click a column's title)", "Növbəti sütuna görə sırala (və ya sütunun başlığına klikləyin)"),
     "cmd.reload": ("Reload the assessments from disk", "Qiymətləndirmələri diskdən yenidən oxu"),
     "cmd.save": ("Save the assessment", "Qiymətləndirməni yadda saxla"),
+    "cmd.add_transfer": ("A new destination: country and recipient (a in the list of transfers)", "Yeni təyinat: ölkə və alan tərəf (ötürmələr siyahısında a)"),
+    "cmd.duplicate_transfer": ("Copy the selected transfer (Ctrl+D in the list of transfers)", "Seçilmiş ötürmənin surətini çıxar (ötürmələr siyahısında Ctrl+D)"),
+    "cmd.remove_transfer": ("Remove the selected transfer, after asking (Ctrl+X in the list of transfers)", "Seçilmiş ötürməni sil, soruşduqdan sonra (ötürmələr siyahısında Ctrl+X)"),
+    "cmd.help_panel": ("Show or hide the text of the clauses behind this step (F3)", "Bu addımın əsaslandığı bəndlərin mətnini göstər və ya gizlət (F3)"),
     "cmd.step": ("Go to step: {step}", "Addıma keç: {step}"),
     # -- home ----------------------------------------------------------------------
     "home.title": ("Assessments", "Qiymətləndirmələr"),
@@ -51,10 +72,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.col.transfers": ("Transfers", "Ötürmə"),
     "home.col.countries": ("Countries", "Ölkələr"),
     "home.col.review": ("Next review", "Növbəti baxış"),
+    "home.col.review.short": ("Review", "Baxış"),
     "home.search": ("Search: title, id, country…  (/)", "Axtarış: ad, id, ölkə…  (/)"),
+    "home.search.short": ("Search…  (/)", "Axtarış…  (/)"),
     "home.filter.verdict": ("All verdicts", "Bütün nəticələr"),
     "home.filter.status": ("All statuses", "Bütün statuslar"),
     "home.filter.country": ("All countries", "Bütün ölkələr"),
+    "home.as_of": ("verdicts as of {date}", "nəticələr {date} tarixinə"),
     "home.loading": ("Loading {n} assessments…", "{n} qiymətləndirmə yüklənir…"),
     "home.count": ("{shown} of {total} assessments", "{total} qiymətləndirmədən {shown}"),
     "home.invalid": ("{n} file(s) could not be loaded", "{n} fayl yüklənə bilmədi"),
@@ -121,8 +145,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nə, kimin haqqında və nə məqsədlə emal olunur. Məlumat kateqoriyalarını işarələyin; təyinatlara yalnız bunlar göndərilə bilər.",
     ),
     "step.destinations.intro": (
-        "One transfer per destination country and recipient.",
-        "Hər təyinat ölkəsi və alan üçün bir ötürmə.",
+        "One transfer per recipient and country. In the list: a adds, Ctrl+D duplicates, Ctrl+X removes.",
+        "Hər alan tərəf və ölkə üçün bir ötürmə. Siyahıda: a əlavə edir, Ctrl+D surətini çıxarır, Ctrl+X silir.",
     ),
     "step.review.intro": (
         "Every problem and finding, by transfer. Select one (Enter or click) to go to the field that fixes it.",
@@ -139,7 +163,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wizard.problems": ("{n} to fix", "{n} düzəliş"),
     "wizard.ok": ("no problems", "problem yoxdur"),
     "wizard.unsaved": ("unsaved", "saxlanmayıb"),
-    "wizard.saved": ("Saved {file}", "{file} yadda saxlanıldı"),
+    "wizard.saved": (
+        "Saved {file}. Its PDF report: Save step, or p in the list.",
+        "{file} yadda saxlanıldı. PDF hesabatı: Saxlama addımı və ya siyahıda p.",
+    ),
     "wizard.cannot_save": (
         "Cannot save yet: {n} field(s) need fixing (see Review).",
         "Hələ saxlamaq olmur: {n} sahə düzəldilməlidir (Yoxlama addımına baxın).",
@@ -161,6 +188,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wizard.lines_hint": ("One per line.", "Hər sətirdə bir."),
     "wizard.save_write": ("Save", "Yadda saxla"),
     "wizard.save_and_report": ("Save and generate the PDF report", "Saxla və PDF hesabatı yarat"),
+    "wizard.report_now": ("Generate the PDF report", "PDF hesabatı yarat"),
     "wizard.save_file": ("File: {file}", "Fayl: {file}"),
     "wizard.save_ready": ("Ready to save. Verdict: {verdict}.", "Saxlamağa hazırdır. Nəticə: {verdict}."),
     "wizard.save_blocked": ("{n} field(s) must be fixed before saving.", "Saxlamazdan əvvəl {n} sahə düzəldilməlidir."),
@@ -180,8 +208,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wizard.section.security": ("National security", "Milli təhlükəsizlik"),
     "wizard.section.override": ("Adequacy decided for this transfer (optional)", "Bu ötürmə üçün adekvatlıq qərarı (könüllü)"),
     "wizard.no_transfers": (
-        "No transfers yet. Press  a  (or the button) to add the first destination.",
-        "Hələ ötürmə yoxdur. İlk təyinatı əlavə etmək üçün  a  düyməsini (və ya düyməni) basın.",
+        "No transfers yet. Press  a  or click Add to record the first destination.",
+        "Hələ ötürmə yoxdur. İlk təyinatı qeyd etmək üçün  a  düyməsini basın və ya «Əlavə et» üzərinə klikləyin.",
     ),
     "wizard.transfers": ("Transfers", "Ötürmələr"),
     "wizard.add": ("Add", "Əlavə et"),
@@ -190,12 +218,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wizard.confirm_remove": ("Remove the transfer “{id}”?", "“{id}” ötürməsi silinsin?"),
     "wizard.adequacy.yes": ("Adequate protection: yes", "Adekvat müdafiə: var"),
     "wizard.adequacy.no": ("Adequate protection: no (written consent or a contract with the subject is needed)", "Adekvat müdafiə: yoxdur (yazılı razılıq və ya subyektlə müqavilə lazımdır)"),
-    "wizard.adequacy.override": ("(decided for this transfer)", "(bu ötürmə üçün qərar)"),
     "wizard.adequacy.none": ("Choose the country to see its adequacy.", "Adekvatlığı görmək üçün ölkəni seçin."),
     "wizard.adequacy.source": ("Source: {source}", "Mənbə: {source}"),
     "wizard.country_hint": ("Type a name (az/en/ru) or ISO code; ↓ or Enter to pick.", "Adı (az/en/ru) və ya ISO kodu yazın; seçmək üçün ↓ və ya Enter."),
+    "wizard.country_placeholder": ("e.g. Türkiye, Germany, US", "məs. Türkiyə, Almaniya, US"),
     "wizard.country_unknown": ("Unknown country: pick one from the list", "Naməlum ölkə: siyahıdan seçin"),
-    "wizard.data_default": ("None ticked = all the data of the Processing step.", "Heç biri seçilməyibsə = Emal addımındakı bütün məlumatlar."),
+    "wizard.data_default": (
+        "Untick what this recipient does not receive (by default: all the data of the Processing step).",
+        "Bu alana göndərilməyənlərin işarəsini götürün (susmaya görə: Emal addımındakı bütün məlumatlar).",
+    ),
     "wizard.review.form": ("Fields to fix", "Düzəldilməli sahələr"),
     "wizard.review.general": ("Assessment", "Qiymətləndirmə"),
     "wizard.review.transfer": ("Transfer {id} → {country}", "Ötürmə {id} → {country}"),
@@ -274,31 +305,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.switched": ("Interface language: English", "İnterfeys dili: Azərbaycanca"),
     # -- help screen ---------------------------------------------------------------
     "help.title": ("Keys and how the wizard works", "Düymələr və sehrbazın iş qaydası"),
+    "help.close": ("Esc or F1 closes this help; ↑ ↓ scroll.", "Esc və ya F1 bu köməyi bağlayır; ↑ ↓ sürüşdürür."),
+    # rows "keys<TAB>what they do"; a line without a tab is a heading or a paragraph
     "help.body": (
-        "HOME\n"
-        "  n  new assessment      Enter / o  open      c  duplicate      Del / d  delete\n"
-        "  p  PDF report          /  search            s  sort column     r  reload\n"
-        "  F2  Azərbaycanca / English      F1  this help      Ctrl+P  command palette      q  quit\n\n"
-        "WIZARD\n"
-        "  Ctrl+S  save      Alt+→ / Alt+←  next / previous step      F3  clause text      Esc  back to the list\n"
-        "  Tab / Shift+Tab  move between fields; the mouse works everywhere.\n"
-        "  Dates: YYYY-MM-DD, or today, +30 (days), +2w, +6m, +1y.\n"
-        "  Destinations:  a  add,  Ctrl+D  duplicate, Ctrl+X remove the selected transfer.\n\n"
-        "The verdict at the top updates as you type. Steps marked with a number have that many "
-        "problems; the Review step lists them, and selecting one takes you to the field.\n"
+        "THE LIST OF ASSESSMENTS\n"
+        "n\tnew assessment\n"
+        "Enter, o\topen the selected assessment\n"
+        "c\tduplicate it (a new draft)\n"
+        "Del, d\tdelete it (asks first)\n"
+        "p\tPDF report of it\n"
+        "/\tsearch (title, id, country in az/en/ru); Esc back to the list\n"
+        "s\tsort by the next column (or click a column's title)\n"
+        "r\treload the files from disk\n"
+        "THE WIZARD\n"
+        "Ctrl+S\tsave\n"
+        "Alt+→  Alt+←\tnext / previous step (also Ctrl+PgDn / Ctrl+PgUp)\n"
+        "Tab  Shift+Tab\tnext / previous field\n"
+        "F3\tthe text of the clauses behind the step\n"
+        "Esc\tback to the list (asks about unsaved changes)\n"
+        "a  Ctrl+D  Ctrl+X\tin the list of transfers: add, duplicate, remove\n"
+        "Dates\tYYYY-MM-DD, or today, +30 (days), +2w, +6m, +1y\n"
+        "EVERYWHERE\n"
+        "F1\tthis help\n"
+        "F2\tAzərbaycanca / English\n"
+        "Ctrl+P\tcommand palette (every command, searchable)\n"
+        "q, Ctrl+Q\tquit (asks about unsaved changes)\n"
+        "The mouse works everywhere: click a row, a step, a button or a column's title.\n"
+        "The verdict at the top updates as you type. A step marked ● has that many problems; "
+        "the Review step lists them, and selecting one takes you to the field that fixes it.\n"
         "Unsaved work is autosaved as a draft (never over your file) and offered back if the "
         "wizard is closed unexpectedly. If the file changed on disk (a git pull), saving asks first.",
-        "ƏSAS SƏHİFƏ\n"
-        "  n  yeni qiymətləndirmə   Enter / o  aç      c  surət          Del / d  sil\n"
-        "  p  PDF hesabat          /  axtarış          s  sütuna görə sırala   r  yenilə\n"
-        "  F2  Azərbaycanca / English      F1  bu kömək      Ctrl+P  əmrlər paneli      q  çıxış\n\n"
+        "QİYMƏTLƏNDİRMƏLƏR SİYAHISI\n"
+        "n\tyeni qiymətləndirmə\n"
+        "Enter, o\tseçilmiş qiymətləndirməni aç\n"
+        "c\tsurətini çıxar (yeni layihə)\n"
+        "Del, d\tsil (əvvəlcə soruşur)\n"
+        "p\tPDF hesabatı\n"
+        "/\taxtarış (ad, id, ölkə az/en/ru); Esc siyahıya qayıdır\n"
+        "s\tnövbəti sütuna görə sırala (və ya sütunun başlığına klikləyin)\n"
+        "r\tfaylları diskdən yenidən oxu\n"
         "SEHRBAZ\n"
-        "  Ctrl+S  saxla      Alt+→ / Alt+←  növbəti / əvvəlki addım      F3  bəndin mətni      Esc  siyahıya qayıt\n"
-        "  Tab / Shift+Tab  sahələr arasında keçid; siçan hər yerdə işləyir.\n"
-        "  Tarixlər: İİİİ-AA-GG və ya today, +30 (gün), +2w, +6m, +1y.\n"
-        "  Təyinatlar:  a  əlavə et,  Ctrl+D  surət,  Ctrl+X  seçilmiş ötürməni sil.\n\n"
-        "Yuxarıdakı nəticə siz yazdıqca yenilənir. Rəqəmlə işarələnmiş addımlarda o qədər problem "
-        "var; Yoxlama addımı onları sadalayır, birini seçmək sizi sahəyə aparır.\n"
+        "Ctrl+S\tsaxla\n"
+        "Alt+→  Alt+←\tnövbəti / əvvəlki addım (həmçinin Ctrl+PgDn / Ctrl+PgUp)\n"
+        "Tab  Shift+Tab\tnövbəti / əvvəlki sahə\n"
+        "F3\taddımın əsaslandığı bəndlərin mətni\n"
+        "Esc\tsiyahıya qayıt (saxlanmamış dəyişikliklər barədə soruşur)\n"
+        "a  Ctrl+D  Ctrl+X\tötürmələr siyahısında: əlavə et, surətini çıxar, sil\n"
+        "Tarixlər\tİİİİ-AA-GG və ya today, +30 (gün), +2w, +6m, +1y\n"
+        "HƏR YERDƏ\n"
+        "F1\tbu kömək\n"
+        "F2\tAzərbaycanca / English\n"
+        "Ctrl+P\təmrlər paneli (bütün əmrlər, axtarışla)\n"
+        "q, Ctrl+Q\tçıxış (saxlanmamış dəyişikliklər barədə soruşur)\n"
+        "Siçan hər yerdə işləyir: sətrə, addıma, düyməyə və ya sütunun başlığına klikləyin.\n"
+        "Yuxarıdakı nəticə siz yazdıqca yenilənir. ● ilə işarələnmiş addımda o qədər problem var; "
+        "Yoxlama addımı onları sadalayır, birini seçmək sizi onu düzəldən sahəyə aparır.\n"
         "Saxlanmamış iş qaralama kimi avtomatik saxlanır (faylınızın üzərinə yox) və sehrbaz "
         "gözlənilmədən bağlansa, geri təklif olunur. Fayl diskdə dəyişibsə (git pull), saxlamadan əvvəl soruşulur.",
     ),

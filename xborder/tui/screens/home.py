@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
 
 from xborder.rules.engine import VERDICTS
-from xborder.tui.commands import Command, apply_bindings
+from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
 from xborder.tui.portfolio import SORT_KEYS, Row, load_row, load_rows, sort_key
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t
@@ -26,20 +26,25 @@ if TYPE_CHECKING:
 
 COMMANDS = (
     Command("n", "new", "key.new", "cmd.new"),
-    Command("o", "open", "key.open", "cmd.open", show=False),
+    Command("o", "open", "key.open", "cmd.open", key_display="↵"),
     Command("c", "duplicate", "key.duplicate", "cmd.duplicate"),
     Command("delete,d", "delete", "key.delete", "cmd.delete", key_display="Del"),
     Command("p", "report", "key.report", "cmd.report"),
-    Command("slash", "search", "key.search", show=False, key_display="/"),
-    Command("s", "sort", "key.sort", show=False),
+    Command("slash", "search", "key.search", "cmd.search", show=False, key_display="/"),
+    Command("s", "sort", "key.sort", "cmd.sort", show=False),
     Command("r", "reload", "key.reload", "cmd.reload", show=False),
     Command("q", "quit", "key.quit"),
 )
+"""The home screen's commands (the footer shows ↵ for o: Enter on a row opens it too;
+the search field says its key, /)."""
+
+_NARROW = 110
+"""Below this width the table drops the transfers and countries columns."""
 
 _COLUMNS = ("id", "title", "status", "verdict", "transfers", "countries", "review")
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LocalizedFooter, Screen[None]):
     CSS_PATH = "home.tcss"
 
     def __init__(self) -> None:
@@ -63,7 +68,7 @@ class HomeScreen(Screen[None]):
         reference = self.xapp.workspace.reference
         yield Static(self._bar_text(), id="home-bar")
         with Horizontal(id="filters"):
-            yield Input(placeholder=t("home.search", lang), id="search")
+            yield Input(placeholder=self._search_placeholder(), id="search")
             yield Select(
                 [(reference.label("verdict", v, lang), v) for v in reversed(VERDICTS)],
                 prompt=t("home.filter.verdict", lang),
@@ -85,12 +90,16 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.loading", lang, n=len(self.xapp.workspace.assessment_files())), id="home-status")
         yield Footer()
 
+    def _search_placeholder(self) -> str:
+        narrow = 0 < self.app.size.width < _NARROW
+        return t("home.search.short" if narrow else "home.search", self.lang)
+
     def _bar_text(self) -> Text:
         app = self.xapp
         text = Text(t("home.title", self.lang), style="bold")
         text.append(f"  {app.workspace.root.name}", style="dim")
         if app.as_of_fixed:
-            text.append(f"  as of {app.as_of.isoformat()}", style="dim")
+            text.append("  " + t("home.as_of", self.lang, date=app.as_of.isoformat()), style="dim")
         return text
 
     def on_mount(self) -> None:
@@ -175,7 +184,8 @@ class HomeScreen(Screen[None]):
             if needle and not row.matches(needle, names):
                 continue
             out.append(row)
-        out.sort(key=sort_key(self.sort_column), reverse=self.sort_reverse)
+        statuses = tuple(self.xapp.workspace.reference.vocabulary.status)
+        out.sort(key=sort_key(self.sort_column, statuses), reverse=self.sort_reverse)
         return out
 
     def _column_widths(self) -> tuple[tuple[str, int], ...]:
@@ -185,14 +195,15 @@ class HomeScreen(Screen[None]):
         reference = self.xapp.workspace.reference
         lang = self.lang
         ids = max([len(r.id) for r in self.rows.values()] + [6])
-        wide = width >= 110
-        id_w = min(ids, 28 if wide else 16)
-        status_w = min(13, max(len(reference.label("status", s, lang)) for s in reference.vocabulary.status))
+        wide = width >= _NARROW
+        id_w = min(ids, 28 if wide else 14)
+        status_w = min(13 if wide else 11, max(len(reference.label("status", s, lang)) for s in reference.vocabulary.status))
         verdict_w = max(len(reference.label("verdict", v, lang)) for v in VERDICTS)
         columns: list[tuple[str, int]] = [("id", id_w), ("title", 0), ("status", status_w), ("verdict", verdict_w)]
         if wide:
             columns += [("transfers", len(t("home.col.transfers", lang))), ("countries", 14)]
-        columns.append(("review", max(10, len(t("home.col.review", lang)))))
+        # a date is 10 wide; a narrow table says "Review" instead of "Next review"
+        columns.append(("review", max(10, len(t("home.col.review", lang))) if wide else 10))
         fixed = sum(w for _, w in columns)
         title_w = max(12, width - fixed - 2 * len(columns) - 2)
         return tuple((key, title_w if key == "title" else w) for key, w in columns)
@@ -216,8 +227,9 @@ class HomeScreen(Screen[None]):
         table.clear(columns=widths != self._widths)
         if widths != self._widths:
             self._widths = widths
+            narrow = self.size.width < _NARROW
             for key, w in widths:
-                label = t(f"home.col.{key}", lang)
+                label = t(f"home.col.{key}" + (".short" if narrow and key == "review" else ""), lang)
                 if key == self.sort_column:
                     label += " ▼" if not self.sort_reverse else " ▲"
                 table.add_column(label, width=w, key=key)
@@ -270,7 +282,10 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-status", Static).update(text)
 
     def on_resize(self) -> None:
+        search = self.query_one("#search", Input)
+        search.placeholder = self._search_placeholder()
         if self.rows and self._column_widths() != self._widths:
+            self._widths = ()
             self._fill()
 
     # -- filters ------------------------------------------------------------------
@@ -300,8 +315,9 @@ class HomeScreen(Screen[None]):
         self._fill()
 
     def action_sort(self) -> None:
-        index = SORT_KEYS.index(self.sort_column) if self.sort_column in SORT_KEYS else -1
-        self.sort_column = SORT_KEYS[(index + 1) % len(SORT_KEYS)]
+        shown = [key for key in SORT_KEYS if key in dict(self._column_widths())]
+        index = shown.index(self.sort_column) if self.sort_column in shown else -1
+        self.sort_column = shown[(index + 1) % len(shown)]
         self.sort_reverse = False
         self._widths = ()
         self._fill()
@@ -389,8 +405,8 @@ class HomeScreen(Screen[None]):
         self.loaded = False
         self.load()
 
-    async def action_quit(self) -> None:
-        await self.xapp.action_quit()
+    def action_quit(self) -> None:
+        self.xapp.action_quit()  # a worker: asks about unsaved wizards, then exits
 
     def palette(self) -> list[tuple[str, str, Any]]:
         return [

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,11 +25,12 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from xborder.reference.loader import AdequacyInfo
 from xborder.store import save_assessment
 from xborder.store.assessments import ConflictError, file_digest
 from xborder.store.drafts import Draft, discard_draft, save_draft
 from xborder.tui import form
-from xborder.tui.commands import Command, apply_bindings
+from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
 from xborder.tui.form import (
     GENERAL_FIELDS,
     PROCESSING_FIELDS,
@@ -53,11 +55,16 @@ COMMANDS = (
     Command("escape", "close", "key.back"),
     Command("alt+right,ctrl+pagedown", "next_step", "key.next", key_display="Alt+→"),
     Command("alt+left,ctrl+pageup", "prev_step", "key.prev", show=False),
-    Command("f3", "toggle_help", "key.help_panel"),
+    Command("f3", "toggle_help", "key.help_panel", key_display="F3"),
+    # in the list of transfers (in a text field these keys type, cut, ...)
     Command("a", "add_transfer", "key.add_transfer", show=False),
-    Command("ctrl+d", "duplicate_transfer", "wizard.dup", show=False),
-    Command("ctrl+x", "remove_transfer", "wizard.remove", show=False),
+    Command("ctrl+d", "duplicate_transfer", "key.duplicate_transfer", show=False),
+    Command("ctrl+x", "remove_transfer", "key.remove_transfer", show=False),
 )
+_TRANSFER_KEYS_FROM = ("transfer-list", "add-transfer", "dup-transfer", "remove-transfer")
+"""Where a, Ctrl+D and Ctrl+X act on transfers (elsewhere they belong to the field)."""
+_NARROW = 100
+"""Below this width the clause text replaces the step list when shown."""
 
 _AUTO_TRANSFER_ID = re.compile(r"^transfer-\d+$")
 _SECTIONS_GENERAL = {"operator.name": "wizard.section.operator"}
@@ -71,7 +78,7 @@ _SECTIONS_TRANSFER = {
 }
 
 
-class WizardScreen(Screen[None]):
+class WizardScreen(LocalizedFooter, Screen[None]):
     CSS_PATH = "wizard.tcss"
 
     def __init__(
@@ -138,6 +145,7 @@ class WizardScreen(Screen[None]):
                     yield Static(t("step.processing.intro", lang), classes="intro")
                     yield from self._boxes(PROCESSING_FIELDS, {})
                 with Vertical(id="destinations", classes="page"):
+                    yield Static(t("step.destinations.intro", lang), classes="intro", id="destinations-intro")
                     with Horizontal(id="transfer-bar"):
                         yield OptionList(id="transfer-list")
                         with Vertical(id="transfer-buttons"):
@@ -186,7 +194,7 @@ class WizardScreen(Screen[None]):
         for spec in TRANSFER_FIELDS:
             key = ".".join(spec.path)
             if key in _SECTIONS_TRANSFER:
-                yield Static(t(_SECTIONS_TRANSFER[key], self.lang), classes="section")
+                yield Static(t(_SECTIONS_TRANSFER[key], self.lang), classes="section", id=f"sec-{spec.path[0]}")
             group = groups.get(spec.path[0]) if len(spec.path) > 1 else None
             if group != open_group:
                 if container is not None:
@@ -221,6 +229,17 @@ class WizardScreen(Screen[None]):
     def on_resize(self) -> None:
         if self._help_visible is None:
             self.query_one("#help-panel").display = self.size.width >= 120
+        self._layout_help()
+        self._bar = None
+        self._refresh_bar()
+
+    def _layout_help(self) -> None:
+        """The clause text takes 40% of a wide screen; on a narrow one it replaces the
+        step list while shown (Alt+← / Alt+→ still move between steps)."""
+        panel = self.query_one("#help-panel")
+        width = self.size.width
+        panel.styles.width = max(36, min(72, width * 2 // 5))
+        self.query_one("#steps").display = not (panel.display and width < _NARROW)
 
     def _focus_first(self) -> None:
         first = "#f-title-control" if self.is_new else "#steps"
@@ -286,8 +305,15 @@ class WizardScreen(Screen[None]):
             transfer_list.highlighted = index
 
     def _show_ground(self, ground: str | None) -> None:
+        """Only the chosen ground's follow-up fields; the per-transfer adequacy decision
+        belongs to the adequacy ground (shown for another ground only if it holds a value,
+        so nothing in the file is hidden)."""
         self.query_one("#grp-consent").display = ground == "consent"
         self.query_one("#grp-contract").display = ground == "contract"
+        transfer = self._transfer() or {}
+        override = ground == "adequacy" or bool(transfer.get("adequacy"))
+        self.query_one("#grp-override").display = override
+        self.query_one("#sec-adequacy").display = override
 
     def _show_adequacy(self) -> None:
         line = self.query_one("#adequacy", Static)
@@ -303,10 +329,11 @@ class WizardScreen(Screen[None]):
         override = transfer.get("adequacy") if transfer else None
         if isinstance(override, dict) and isinstance(override.get("adequate"), bool):
             adequate = bool(override["adequate"])
-            source = f"{t('wizard.adequacy.override', self.lang)} {override.get('reason') or ''}".strip()
+            info = AdequacyInfo(code, adequate, str(override.get("reason") or "…"), True, overridden=True)
         else:
             info = reference.adequacy_of(code)
-            adequate, source = info.adequate, info.source
+            adequate = info.adequate
+        source = reference.describe_adequacy(info, self.lang)
         text = Text()
         text.append(t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang), style="bold")
         text.append("\n" + t("wizard.adequacy.source", self.lang, source=source), style="italic")
@@ -322,7 +349,10 @@ class WizardScreen(Screen[None]):
     def _transfer_label(self, index: int, transfer: dict[str, Any]) -> Text:
         code = transfer.get("country")
         where = code if isinstance(code, str) and len(code) == 2 else "?"
-        text = Text(f"{index + 1}. {transfer.get('id') or '?'} → {where}")
+        name = str(transfer.get("id") or "?")
+        if len(name) > 22:  # the verdict and the problems must fit at 80 columns
+            name = name[:21] + "…"
+        text = Text(f"{index + 1}. {name} → {where}")
         evaluation = self.check.evaluation
         result = evaluation.transfer(str(transfer.get("id"))) if evaluation else None
         if result is not None:
@@ -396,6 +426,7 @@ class WizardScreen(Screen[None]):
         panel = self.query_one("#help-panel")
         panel.display = not panel.display
         self._help_visible = bool(panel.display)
+        self._layout_help()
 
     def _refresh_help(self) -> None:
         rulebook = self.xapp.workspace.reference.rulebook
@@ -552,8 +583,7 @@ class WizardScreen(Screen[None]):
 
     def _refresh_bar(self) -> None:
         reference = self.xapp.workspace.reference
-        text = Text(self.title_text, style="bold")
-        text.append("  ")
+        text = Text()
         if self.check.evaluation is not None:
             text.append_text(verdict_text(self.check.verdict, reference, self.lang))
         else:
@@ -566,6 +596,12 @@ class WizardScreen(Screen[None]):
             text.append(t("wizard.ok", self.lang), style="green")
         if self.dirty:
             text.append("  ● " + t("wizard.unsaved", self.lang), style="yellow")
+        # the title gives way, so the verdict and the counts always show
+        room = max(self.size.width - 2 - text.cell_len - 2, 8)
+        title = self.title_text
+        if len(title) > room:
+            title = title[: room - 1] + "…"
+        text = Text(title, style="bold") + Text("  ") + text
         if text != self._bar:
             self._bar = text
             self.query_one("#wiz-bar", Static).update(text, layout=False)  # one fixed line
@@ -590,11 +626,10 @@ class WizardScreen(Screen[None]):
                     where = f"{tr.get('id') or transfer + 1}: {where}"
                 if spec is not None:
                     message = self._error_index.get((spec.widget_id, transfer), message)
-                line = Text("  ✗ ", style="bold red")
-                line.append(f"{where}: ", style="bold")
+                line = Text(f"{where}: ", style="bold")
                 line.append(message)
                 self._review_locs[f"e{n}"] = loc
-                options.append(Option(line, id=f"e{n}"))
+                options.append(Option(_hanging(Text("  ✗ ", style="bold red"), line), id=f"e{n}"))
         evaluation = check.evaluation
         if evaluation is not None:
             verdict = Text(t("wizard.verdict", lang) + ": ")
@@ -626,14 +661,13 @@ class WizardScreen(Screen[None]):
         lang = self.lang
         reference = self.xapp.workspace.reference
         style = SEVERITY_STYLE.get(finding.severity, "")
-        line = Text("  ● ", style=style)
-        line.append(upper(reference.label("severity", finding.severity, lang), lang), style=style)
+        line = Text(upper(reference.label("severity", finding.severity, lang), lang), style=style)
         citation = finding.citation(lang)
         line.append(f"  {finding.message(lang)}")
         if citation:
             line.append(f"  ({citation})", style="italic dim")
         self._review_locs[key] = tuple(finding.field)
-        return Option(line, id=key)
+        return Option(_hanging(Text("  ● ", style=style), line), id=key)
 
     @on(OptionList.OptionSelected, "#review-list")
     def _review_selected(self, event: OptionList.OptionSelected) -> None:
@@ -689,11 +723,12 @@ class WizardScreen(Screen[None]):
         if action in ("add_transfer", "duplicate_transfer", "remove_transfer"):
             if self.step != "destinations":
                 return False
-            if action == "add_transfer":
-                # "a" types a letter in a text field; add from the list or the buttons
-                focused = self.focused
-                return focused is None or focused.id in ("transfer-list", "add-transfer", "dup-transfer", "remove-transfer")
-            return self.transfer_index is not None
+            # in a text field "a" types a letter, Ctrl+D deletes and Ctrl+X cuts: the
+            # keys act on transfers from the list and its buttons only
+            focused = self.focused
+            if focused is not None and focused.id not in _TRANSFER_KEYS_FROM:
+                return False
+            return action == "add_transfer" or self.transfer_index is not None
         return True
 
     def action_add_transfer(self) -> None:
@@ -707,6 +742,8 @@ class WizardScreen(Screen[None]):
     def action_duplicate_transfer(self) -> None:
         if self.transfer_index is None:
             return
+        if self.step != "destinations":
+            self._show_step("destinations", focus=False)
         transfers = form.transfers_of(self.doc)
         transfers.insert(self.transfer_index + 1, form.duplicate_transfer(self.doc, self.transfer_index))
         self._after_structure_change(self.transfer_index + 1)
@@ -747,7 +784,7 @@ class WizardScreen(Screen[None]):
 
     @work(exclusive=True, group="save")
     async def save_and_report(self) -> None:
-        if await self.save():
+        if (not self.dirty and self.path is not None and self.path.exists()) or await self.save():
             assert self.check.assessment is not None
             self.xapp.generate_report([self.check.assessment.id])
 
@@ -766,7 +803,11 @@ class WizardScreen(Screen[None]):
             text.append("\n" + t("wizard.save_file", lang, file=self.xapp.workspace.relative(target)), style="dim")
         self.query_one("#save-summary", Static).update(text)
         self.query_one("#save-button", Button).disabled = bool(problems)
-        self.query_one("#save-report-button", Button).disabled = bool(problems)
+        report = self.query_one("#save-report-button", Button)
+        report.disabled = bool(problems)
+        saved = not self.dirty and self.path is not None
+        report.label = t("wizard.report_now" if saved else "wizard.save_and_report", lang)
+        self.query_one("#save-button", Button).disabled = bool(problems)
 
     def _target_path(self) -> Path | None:
         if self.path is not None:
@@ -811,7 +852,8 @@ class WizardScreen(Screen[None]):
         self._refresh_bar()
         if self.step == "save":
             self._refresh_save()
-        self.notify(t("wizard.saved", lang, file=relative))
+            self.query_one("#save-report-button", Button).focus()  # the offer: its report
+        self.notify(t("wizard.saved", lang, file=relative), timeout=6)
         self.xapp.file_saved(path)
         return True
 
@@ -913,7 +955,25 @@ class WizardScreen(Screen[None]):
                 (t("cmd.step", self.lang, step=label), t(f"step.{step}.intro", self.lang),
                  lambda s=step: self._show_step(s))
             )
+        entries.append((t("key.add_transfer", self.lang), t("cmd.add_transfer", self.lang), self.action_add_transfer))
+        if self.transfer_index is not None:
+            entries.append(
+                (t("key.duplicate_transfer", self.lang), t("cmd.duplicate_transfer", self.lang), self.action_duplicate_transfer)
+            )
+            entries.append(
+                (t("key.remove_transfer", self.lang), t("cmd.remove_transfer", self.lang), self.action_remove_transfer)
+            )
+        entries.append((t("key.help_panel", self.lang), t("cmd.help_panel", self.lang), self.action_toggle_help))
         return entries
+
+
+def _hanging(bullet: Text, text: Text) -> Table:
+    """`bullet` then `text`, whose wrapped lines start under the text, not the bullet."""
+    grid = Table.grid()
+    grid.add_column(width=bullet.cell_len, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(bullet, text)
+    return grid
 
 
 def _with_separators(options: list[Option | None]) -> list[Option | None]:

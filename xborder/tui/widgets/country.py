@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +20,21 @@ from textual.widgets.option_list import Option
 from xborder.reference.loader import country_name
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z]{2})\)\s*$")
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("ABŞ", "Amerika", "Amerika Birləşmiş Ştatları", "USA", "США", "Америка"),
+    "GB": ("Birləşmiş Krallıq", "Böyük Britaniya", "İngiltərə", "UK", "Великобритания", "Англия"),
+    "AE": ("BƏƏ", "UAE", "ОАЭ", "Əmirliklər"),
+    "RU": ("Rusiya", "Russia", "Россия"),
+    "KR": ("Cənubi Koreya", "South Korea", "Южная Корея"),
+    "KP": ("Şimali Koreya", "North Korea", "Северная Корея"),
+    "CZ": ("Çexiya", "Czech Republic", "Чехия"),
+    "NL": ("Hollandiya", "Holland", "Голландия"),
+    "IR": ("İran", "Iran", "Иран"),
+    "TW": ("Tayvan", "Taiwan", "Тайвань"),
+    "MD": ("Moldova", "Молдавия"),
+}
+"""Names people type that the ISO lists do not carry (ABŞ, UK, BƏƏ, Россия, ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +56,10 @@ def _index() -> tuple[_Entry, ...]:
         official = getattr(country, "official_name", None)
         if official:
             names.add(str(official).casefold())
+        common = getattr(country, "common_name", None)
+        if common:
+            names.add(str(common).casefold())
+        names.update(alias.casefold() for alias in ALIASES.get(code, ()))
         entries.append(_Entry(code, tuple(sorted(names))))
     return tuple(entries)
 
@@ -55,6 +75,7 @@ def search(text: str, lang: str, *, allow_az: bool = True, limit: int = 8) -> li
     if not needle:
         return []
     exact: list[str] = []
+    named: list[str] = []
     prefix: list[str] = []
     inside: list[str] = []
     for entry in _index():
@@ -62,12 +83,14 @@ def search(text: str, lang: str, *, allow_az: bool = True, limit: int = 8) -> li
             continue
         if needle == entry.code.casefold():
             exact.append(entry.code)
+        elif needle in entry.names:
+            named.append(entry.code)  # "ABŞ" is the US before "ABŞ Virgin adaları"
         elif any(name.startswith(needle) or f" {needle}" in name for name in entry.names):
             prefix.append(entry.code)
         elif len(needle) >= 3 and any(needle in name for name in entry.names):
             inside.append(entry.code)
     key = lambda code: country_name(code, lang).casefold()  # noqa: E731
-    return (exact + sorted(prefix, key=key) + sorted(inside, key=key))[:limit]
+    return (exact + named + sorted(prefix, key=key) + sorted(inside, key=key))[:limit]
 
 
 def resolve(text: str, *, allow_az: bool = True) -> str | None:
@@ -104,6 +127,7 @@ class CountryPicker(Vertical):
     """
 
     BINDINGS = [Binding("escape", "close", show=False)]
+    """Escape closes the list of matches; when it is closed, Escape goes on to the screen."""
 
     class Changed(Message):
         """The value changed: a code, the raw text when it names no country, or None."""
@@ -205,6 +229,8 @@ class CountryPicker(Vertical):
         self.post_message(self.Changed(self, code))
 
     def action_close(self) -> None:
+        if not self.has_class("-open"):
+            raise SkipAction()  # nothing to close: the screen's Escape (back) applies
         self.remove_class("-open")
 
     def on_descendant_blur(self) -> None:
@@ -213,3 +239,9 @@ class CountryPicker(Vertical):
     def _close_unless_focused(self) -> None:
         if not self.input.has_focus:
             self.remove_class("-open")
+            # "de" or "Germany" typed and left: show it as the list does, "Germany (DE)"
+            if self.value and resolve(self.value, allow_az=self.allow_az) == self.value:
+                shown = display(self.value, self.lang)
+                if self.input.value != shown:
+                    with self.input.prevent(Input.Changed):
+                        self.input.value = shown

@@ -32,7 +32,7 @@ class FieldBox(Vertical):
     FieldBox > .field-label.-required { color: $text; }
     FieldBox > .field-hint { color: $text-muted; text-style: italic; }
     FieldBox > .field-hint.-on-focus { display: none; }
-    FieldBox:focus-within > .field-hint.-on-focus { display: block; }
+    FieldBox.-focused > .field-hint.-on-focus { display: block; }
     FieldBox > .field-error { color: $error; display: none; }
     FieldBox.-error > .field-error { display: block; }
     FieldBox Input, FieldBox TextArea, FieldBox SelectionList { background: $boost; }
@@ -97,6 +97,8 @@ class FieldBox(Vertical):
             hint = t("wizard.date_hint", self.lang)
         if spec.kind == "lines" and not hint:
             hint = t("wizard.lines_hint", self.lang)
+        if spec.kind == "country" and not hint:
+            hint = t("wizard.country_hint", self.lang)
         if hint:
             focus_only = spec.kind in ("date", "lines", "country")
             yield Static(hint, classes="field-hint" + (" -on-focus" if focus_only else ""))
@@ -137,7 +139,7 @@ class FieldBox(Vertical):
             return CountryPicker(
                 lang=lang,
                 allow_az=not spec.transfer,
-                placeholder=t("wizard.country_hint", lang),
+                placeholder=t("wizard.country_placeholder", lang),
                 id=cid,
             )
         raise ValueError(f"unknown field kind {spec.kind}")  # pragma: no cover
@@ -234,6 +236,12 @@ class FieldBox(Vertical):
         return self._error
 
     # -- events -------------------------------------------------------------------
+    def on_descendant_focus(self) -> None:
+        self.add_class("-focused")  # shows the focus-only hint (date shortcuts, ...)
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
+
     def _emit(self, value: Any) -> None:
         if not self._shown:
             return
