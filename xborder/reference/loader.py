@@ -172,6 +172,9 @@ class Reference:
     """Workspace files merged over the shipped data."""
     countries: CountriesFile | None = None
     """Country names over pycountry's (shipped data/countries.toml + the workspace's)."""
+    _adequacy_cache: dict[str, AdequacyInfo] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     # -- vocabularies -----------------------------------------------------------------
     @property
@@ -208,6 +211,12 @@ class Reference:
 
     def adequacy_of(self, country: str) -> AdequacyInfo:
         """Adequacy per the reference list (not looking at per-transfer overrides)."""
+        info = self._adequacy_cache.get(country)
+        if info is None:
+            info = self._adequacy_cache[country] = self._adequacy_of(country)
+        return info
+
+    def _adequacy_of(self, country: str) -> AdequacyInfo:
         meta = self.adequacy.meta
         entry = self.adequacy.countries.get(country)
         if entry is None:
