@@ -119,6 +119,7 @@ CASES = [
     ("special-in-data", edit(13, 'data = ["identity", "health"]'), 13, "(a special category: list it under special)"),
     ("special-outside-vocabulary", edit(14, 'special = ["gossip"]'), 14, "processing.special[0]: unknown special category 'gossip'"),
     ("data-listed-twice", edit(13, 'data = ["identity", "identity"]'), 13, "'identity' is listed twice"),
+    ("transfer-data-listed-twice", edit(19, 'start = 2027-01-01\ndata = ["identity", "identity"]'), 20, "transfers[0].data[1]: 'identity' is listed twice"),
     ("transfer-data-not-processed", edit(19, 'start = 2027-01-01\ndata = ["identity", "financial"]'), 20, "transfers[0].data[1]: 'financial' is not among processing.data"),
     ("id-pattern", edit(2, 'id = "X_1"'), 2, "invalid id 'X_1'"),
     ("id-too-long", edit(2, f'id = "{"a" * 65}"'), 2, "invalid id"),

@@ -68,7 +68,8 @@ def check_assessment(
                     f"unknown ground {transfer.ground!r} (expected {_alternatives(grounds)})",
                 )
             )
-        for d_index, key in enumerate(transfer.data or []):
+        listed = transfer.data or []
+        for d_index, key in enumerate(listed):
             if key not in processed:
                 problems.append(
                     (
@@ -76,6 +77,8 @@ def check_assessment(
                         f"{key!r} is not among processing.data or processing.special",
                     )
                 )
+            elif key in listed[:d_index]:
+                problems.append((("transfers", t_index, "data", d_index), f"{key!r} is listed twice"))
     return problems
 
 
