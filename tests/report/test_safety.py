@@ -261,3 +261,26 @@ def _words_outside_the_margins(data: bytes, tmp_path: Any, name: str) -> list[tu
 def test_no_word_sticks_out_of_the_page(pdfs: Callable[[str, str], bytes], tmp_path: Any, ident: str, lang: str) -> None:
     """Tables, long names, hostile words and the verdict column stay inside the margins."""
     assert _words_outside_the_margins(pdfs(ident, lang), tmp_path, f"{ident}.{lang}") == []
+
+
+def test_a_long_value_breaks_across_pages_and_a_short_one_stays_whole(tmp_path: Any) -> None:
+    """Field rows are boxes (fast) unless the value is long: then they may break across
+    pages; nothing runs past the page, every line is kept."""
+    import datetime as dt
+    import subprocess
+
+    from xborder.report.model import Document, Fields
+
+    long_value = "\n".join(f"Line {i:03d}: şərh, əlavə qeyd və izahat" for i in range(150))
+    doc = Document(
+        kind="report", lang="az", title="Uzun qeydlər", subtitle="", header_left="Operator", header_right="x",
+        date=dt.date(2026, 11, 22), author="Operator",
+        blocks=(Fields((("Qısa", "bir\niki\nüç"), ("Qeydlər", long_value), ("Son", "sonuncu"))),),
+    )
+    text = _poppler_text(pdf.render(doc), tmp_path, "long")
+    assert all(f"Line {i:03d}:" in text for i in range(150))
+    assert "bir\niki\nüç" in text and "sonuncu" in text
+    xml = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "long.pdf"), "-"], capture_output=True, check=True).stdout.decode()
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', xml).group(1))  # type: ignore[union-attr]
+    assert max(float(y) for y in re.findall(r'yMax="([\d.]+)"', xml)) < height
+    assert xml.count("<page ") >= 3
