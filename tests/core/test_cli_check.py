@@ -369,6 +369,13 @@ def test_text_output_in_azerbaijani_uses_dotted_capital_i(xborder, example_works
     assert out.splitlines()[-1].startswith("tarix 2026-11-22: 8 qiymətləndirmə: ")
 
 
+def test_text_output_in_russian(xborder, example_workspace):
+    status, out, _ = xborder("check", "--as-of", AS_OF, "--lang", "ru", cwd=example_workspace)
+    assert status == 1
+    assert "US Соединённые Штаты Америки" in out  # countries.toml over pycountry's "Соединённые штаты"
+    assert out.splitlines()[-1].startswith("на 2026-11-22: 8 оценок: ")
+
+
 def test_text_output_has_no_colour_when_piped(xborder, example_workspace):
     _, out, _ = xborder("check", "--as-of", AS_OF, cwd=example_workspace)
     assert "\033[" not in out

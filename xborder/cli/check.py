@@ -241,6 +241,7 @@ SEVERITY_MARK = {"blocker": "✗", "missing": "?", "pending": "…", "advice": "
 HEAD = {
     "en": ("as of", "assessments", "no assessment files found"),
     "az": ("tarix", "qiymətləndirmə", "qiymətləndirmə faylı tapılmadı"),
+    "ru": ("на", "оценок", "файлы оценок не найдены"),
 }
 
 

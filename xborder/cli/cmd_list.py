@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     headers = {
         "en": ("ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT REVIEW"),
         "az": ("ID", "ADI", "STATUS", "NƏTİCƏ", "ÖTÜRMƏLƏR", "NÖVBƏTİ BAXIŞ"),
+        "ru": ("ID", "НАЗВАНИЕ", "СТАТУС", "ВЕРДИКТ", "ПЕРЕДАЧИ", "ПЕРЕСМОТР"),
     }.get(lang, ("ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT REVIEW"))
     table = [
         (
