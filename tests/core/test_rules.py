@@ -225,6 +225,12 @@ def test_rule8_not_separate_is_blocker(judge):
     assert judge(notification=notification) == ("blocked", {"AZ-NOTIFY-4"})
 
 
+def test_rule8_not_separate_is_blocker_even_before_sending(judge):
+    """FORMAT.md: `separate = false` -> blocker, whether or not the notice is sent yet."""
+    verdict, rules = judge(notification={"separate": False, "reference": "draft"})
+    assert (verdict, rules) == ("blocked", {"AZ-NOTIFY-1", "AZ-NOTIFY-4"})
+
+
 def test_rule8_separate_absent_while_sent_is_missing(judge):
     notification = {"sent": D("2026-10-05"), "reference": "2026/1"}
     assert judge(notification=notification) == ("incomplete", {"AZ-NOTIFY-5"})
