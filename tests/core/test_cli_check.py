@@ -398,6 +398,26 @@ def test_parallel_path_gives_the_same_bytes(xborder, example_workspace, monkeypa
     assert parallel == serial
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_parallel_workers_judge_with_the_parent_reference(xborder, tmp_path, make_doc, write, monkeypatch, method):
+    """Outside any workspace the shipped data apply; a data/ folder that happens to be
+    in the current folder must not reach the workers either."""
+    folder = tmp_path / "loose"
+    for name in ("a", "b", "c"):
+        write(folder, make_doc(id=name))  # DE, adequacy: permitted with the shipped list
+    (folder / "data" / "adequacy.toml").write_text(
+        '[countries.DE]\nadequate = false\nbasis = "not a workspace"\n', encoding="utf-8"
+    )
+    args = ("check", "--format", "json", "--as-of", AS_OF, "data/assessments")
+    serial = xborder(*args, cwd=folder)
+    monkeypatch.setattr(check_module, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: [method])
+    parallel = xborder(*args, cwd=folder)
+    assert parallel == serial
+    assert json.loads(serial[1])["summary"]["permitted"] == 3
+
+
 def test_unencodable_output_is_escaped_not_a_traceback(example_workspace):
     """A console that cannot show "ə" still gets valid JSON (\\uXXXX escapes)."""
     proc = subprocess.run(

@@ -90,10 +90,12 @@ def _finding_json(finding: Any, lang: str) -> dict[str, Any]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(root: str, settings: Any, as_of: dt.date, lang: str, fmt: str) -> None:
-    from xborder.reference import load_reference
-
-    reference = load_reference(Path(root) / "data")
+def _init_worker(
+    root: str, settings: Any, reference: Any, as_of: dt.date, lang: str, fmt: str
+) -> None:
+    """The parent's workspace, reference data included: a worker must judge with
+    exactly what the parent would (not reload data/ from a folder that, outside any
+    workspace, is just the current one)."""
     _WORKER.update(ws=Workspace(Path(root), settings, reference), as_of=as_of, lang=lang, fmt=fmt)
 
 
@@ -193,7 +195,7 @@ def evaluate_files(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(str(workspace.root), workspace.settings, as_of, lang, fmt),
+        initargs=(str(workspace.root), workspace.settings, workspace.reference, as_of, lang, fmt),
     ) as pool:
         for results in pool.map(_check_chunk, chunks):
             yield from results
