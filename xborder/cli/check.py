@@ -134,6 +134,12 @@ def dumps_indented(value: Any, indent: str = "") -> str:
             kind = item.__class__
             if kind is str:
                 text = _encode_str(item)
+            elif kind is list and item and all(x.__class__ is str for x in item):
+                deeper = inner + "  "
+                text = (
+                    "[\n" + deeper + (",\n" + deeper).join(map(_encode_str, item))
+                    + "\n" + inner + "]"
+                )
             elif kind is bool:
                 text = "true" if item else "false"
             elif item is None:

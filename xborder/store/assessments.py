@@ -233,7 +233,9 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
     """A problem of the text as a whole that TOML would report obscurely, if any:
     an unresolved git merge conflict, or a carriage return without a line feed.
     Returns (message, line, column)."""
-    match = _CONFLICT.search(text)
+    # both markers are needed (_looks_like_conflict); the substring test spares the
+    # regular expressions on the usual file
+    match = _CONFLICT.search(text) if "<<<<<<<" in text and ">>>>>>>" in text else None
     if match is not None and _looks_like_conflict(text):
         line = text.count("\n", 0, match.start()) + 1
         key = key_at_line(text, line + 1)
