@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -23,14 +23,15 @@ from textual.screen import Screen
 
 from xborder.store import Workspace
 from xborder.store.drafts import Draft, discard_draft, list_drafts
-from xborder.tui import form
 from xborder.tui.commands import apply_bindings
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.screens.file_errors import FileErrorsScreen
 from xborder.tui.screens.help import HelpScreen
 from xborder.tui.screens.home import HomeScreen
-from xborder.tui.screens.wizard import WizardScreen
 from xborder.tui.strings import LANGS, t
+
+if TYPE_CHECKING:
+    from xborder.tui.screens.wizard import WizardScreen
 
 
 class XBorderApp(App[None]):
@@ -51,6 +52,7 @@ class XBorderApp(App[None]):
         draft_delay: float = 1.0,
         exit_when_loaded: bool = False,
         offer_drafts: bool = True,
+        use_index: bool = True,
     ) -> None:
         super().__init__()
         self.workspace = workspace
@@ -62,6 +64,8 @@ class XBorderApp(App[None]):
         self.draft_delay = draft_delay
         self.exit_when_loaded = exit_when_loaded
         self.offer_drafts = offer_drafts
+        self.use_index = use_index
+        """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self._theme_name = theme or workspace.settings.ui.theme or ""
         self.loaded_rows = -1
         """Rows on the home screen once loaded (-1 before; the benchmark checks it)."""
@@ -178,6 +182,7 @@ class XBorderApp(App[None]):
 
     # -- opening ---------------------------------------------------------------------
     def open_new(self, document: dict[str, Any] | None = None) -> None:
+        form, WizardScreen = _wizard()  # noqa: N806
         doc = document or form.new_document(self.workspace.settings, self.today)
         self.push_screen(WizardScreen(doc, path=None, base_sha256="", draft_key=_new_draft_key(), dirty=document is not None))
 
@@ -186,6 +191,7 @@ class XBorderApp(App[None]):
         if result.assessment is None:
             self.show_errors(path, result.errors)
             return
+        form, WizardScreen = _wizard()  # noqa: N806
         self.push_screen(
             WizardScreen(
                 form.document_of(result.assessment),
@@ -200,6 +206,7 @@ class XBorderApp(App[None]):
         if result.assessment is None:
             self.show_errors(path, result.errors)
             return
+        form, _ = _wizard()
         doc = form.document_of(result.assessment)
         suffix = " (surət)" if self.lang == "az" else " (copy)"
         doc["title"] = f"{doc.get('title', '')}{suffix}"
@@ -257,6 +264,7 @@ class XBorderApp(App[None]):
 
     def open_draft(self, draft: Draft) -> None:
         path = self.workspace.root / draft.target if draft.target else None
+        _, WizardScreen = _wizard()  # noqa: N806
         self.push_screen(
             WizardScreen(
                 _restore_dates(draft.document),
@@ -277,9 +285,18 @@ class XBorderApp(App[None]):
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, WizardScreen) and not await screen.confirm_leave():
+            confirm_leave = getattr(screen, "confirm_leave", None)  # a wizard with unsaved work
+            if confirm_leave is not None and not await confirm_leave():
                 return
         self.exit()
+
+
+def _wizard() -> tuple[Any, type[WizardScreen]]:
+    """The form module and the wizard screen, imported when first needed (not at start)."""
+    from xborder.tui import form
+    from xborder.tui.screens.wizard import WizardScreen
+
+    return form, WizardScreen
 
 
 _SYSTEM_COMMANDS = {"Theme": "theme", "Screenshot": "screenshot", "Maximize": "maximize", "Minimize": "minimize"}

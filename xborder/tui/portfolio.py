@@ -2,15 +2,22 @@
 
 Rows are computed from the core (load, then evaluate) and nothing else, so the table
 and `xborder list` can never disagree. Loading runs in a worker thread; rows arrive in
-batches so the first screen paints before a large workspace has finished loading.
+batches so the first screen paints before a large workspace has finished loading. A
+RowIndex remembers the rows of unchanged files between runs (same bytes, same as-of
+date, same reference data, settings and code), so a large portfolio opens quickly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xborder.rules import evaluate
 from xborder.store import LoadError, Workspace
@@ -97,17 +104,164 @@ def load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
 
 
 def load_rows(
-    workspace: Workspace, as_of: dt.date, paths: Iterable[Path] | None = None, batch: int = 200
+    workspace: Workspace,
+    as_of: dt.date,
+    paths: Iterable[Path] | None = None,
+    batch: int = 200,
+    *,
+    index: RowIndex | None = None,
 ) -> Iterator[list[Row]]:
-    """Rows of every assessment file, in batches (file-name order)."""
+    """Rows of every assessment file, in batches (file-name order). With an `index`, a
+    file whose bytes are unchanged since the index was written is not parsed, validated
+    or evaluated again (the index only holds rows computed under the same as-of date,
+    reference data, settings and code); new and changed files are, and go into it."""
     chunk: list[Row] = []
     for path in workspace.assessment_files() if paths is None else paths:
-        chunk.append(load_row(workspace, path, as_of))
+        row = index.lookup(path) if index is not None else None
+        if row is None:
+            row = load_row(workspace, path, as_of)
+            if index is not None:
+                index.remember(row)
+        chunk.append(row)
         if len(chunk) >= batch:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
+
+
+# -- the index: rows remembered between runs ------------------------------------------
+_INDEX_VERSION = 1
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xborder"
+
+
+def _stamp(paths: Iterable[Path]) -> str:
+    """A digest of the size and modification time of `paths` (missing ones count too)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        try:
+            info = path.stat()
+            digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}|-\n".encode())
+    return digest.hexdigest()
+
+
+def _context(workspace: Workspace, as_of: dt.date) -> str:
+    """Everything besides a file's bytes that a row depends on: the as-of date, the
+    workspace's settings and reference overrides, and xborder's own code and shipped
+    data (any .py or .toml in the package, so an upgrade or an edit invalidates it)."""
+    from xborder.reference.loader import FILES
+
+    code = sorted(
+        Path(folder) / name
+        for folder, dirs, names in os.walk(_PACKAGE)
+        if "__pycache__" not in folder
+        for name in names
+        if name.endswith((".py", ".toml"))
+    )
+    workspace_files = [workspace.root / "xborder.toml", *(workspace.root / "data" / name for name in FILES)]
+    return f"v{_INDEX_VERSION}|{as_of.isoformat()}|{_stamp(workspace_files)}|{_stamp(code)}"
+
+
+class RowIndex:
+    """Rows of valid files by path and content digest, kept in the user's cache folder
+    ($XDG_CACHE_HOME/xborder, never in the workspace), one file per workspace. Files that
+    fail to load are never remembered: they are read again every time."""
+
+    def __init__(self, workspace: Workspace, as_of: dt.date) -> None:
+        key = hashlib.sha256(str(workspace.root.resolve()).encode()).hexdigest()[:20]
+        self.path = _cache_dir() / f"portfolio-{key}.json"
+        self.context = _context(workspace, as_of)
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.changed = False
+        self.misses = 0
+        """Files looked up and not found unchanged (they are evaluated)."""
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict) and stored.get("context") == self.context and isinstance(stored.get("rows"), dict):
+            self.rows = stored["rows"]
+
+    def lookup(self, path: Path) -> Row | None:
+        row = self._lookup(path)
+        if row is None:
+            self.misses += 1
+        return row
+
+    def _lookup(self, path: Path) -> Row | None:
+        entry = self.rows.get(str(path))
+        if not isinstance(entry, dict):
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            return None
+        try:
+            review = entry["next_review"]
+            return Row(
+                id=str(entry["id"]),
+                path=path,
+                title=str(entry["title"]),
+                status=entry["status"],
+                verdict=str(entry["verdict"]),
+                transfers=int(entry["transfers"]),
+                countries=tuple(entry["countries"]),
+                next_review=dt.date.fromisoformat(review) if review else None,
+                sha256=str(entry["sha256"]),
+                overdue=int(entry["overdue"]),
+                due=int(entry["due"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def remember(self, row: Row) -> None:
+        key = str(row.path)
+        if not row.ok:
+            self.changed = self.changed or key in self.rows
+            self.rows.pop(key, None)
+            return
+        self.rows[key] = {
+            "id": row.id,
+            "title": row.title,
+            "status": row.status,
+            "verdict": row.verdict,
+            "transfers": row.transfers,
+            "countries": list(row.countries),
+            "next_review": row.next_review.isoformat() if row.next_review else None,
+            "sha256": row.sha256,
+            "overdue": row.overdue,
+            "due": row.due,
+        }
+        self.changed = True
+
+    def save(self, present: Iterable[Path]) -> None:
+        """Write the index (only the files still present), atomically; a cache that
+        cannot be written is no error."""
+        keep = {str(path) for path in present}
+        gone = set(self.rows) - keep
+        if not self.changed and not gone:
+            return
+        for key in gone:
+            del self.rows[key]
+        text = json.dumps({"context": self.context, "rows": self.rows}, ensure_ascii=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portfolio-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, self.path)
+        except OSError:
+            return
+        self.changed = False
 
 
 SORT_KEYS = ("id", "title", "status", "verdict", "transfers", "countries", "review")

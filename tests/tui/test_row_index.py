@@ -1,0 +1,91 @@
+"""The list's row index: unchanged files are not evaluated again between runs, and
+anything a row depends on (the file's bytes, the as-of date, the reference data and
+settings, xborder's code) makes it evaluate the file again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from xborder.store import open_workspace
+from xborder.tui import portfolio
+from xborder.tui.portfolio import RowIndex, load_rows
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+def _rows(root: Path, as_of: dt.date = AS_OF) -> tuple[dict[str, tuple], list[str]]:
+    """(id -> row fields, ids evaluated afresh) of one run with the index."""
+    workspace = open_workspace(root, search=False)
+    index = RowIndex(workspace, as_of)
+    evaluated: list[str] = []
+    real = portfolio.load_row
+
+    def counting(ws, path, on):  # type: ignore[no-untyped-def]
+        evaluated.append(path.stem)
+        return real(ws, path, on)
+
+    portfolio.load_row = counting  # type: ignore[assignment]
+    try:
+        rows = [row for batch in load_rows(workspace, as_of, index=index) for row in batch]
+    finally:
+        portfolio.load_row = real  # type: ignore[assignment]
+    index.save(row.path for row in rows)
+    fields = {
+        row.id: (row.title, row.status, row.verdict, row.transfers, row.countries, row.next_review, row.overdue, row.due)
+        for row in rows
+    }
+    return fields, sorted(evaluated)
+
+
+def test_a_second_run_reads_the_index_and_gets_the_same_rows(example_root: Path) -> None:
+    first, evaluated = _rows(example_root)
+    assert len(evaluated) == 8
+    second, evaluated = _rows(example_root)
+    assert evaluated == [] and second == first
+    assert not any(p.name.startswith(".xborder-cache") for p in example_root.iterdir())
+    assert list(Path(os.environ["XDG_CACHE_HOME"], "xborder").glob("portfolio-*.json"))
+
+
+def test_a_changed_file_is_evaluated_again(example_root: Path) -> None:
+    _rows(example_root)
+    path = example_root / "data" / "assessments" / "probpm-crm.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('status = "draft"', 'status = "in_review"'), encoding="utf-8")
+    rows, evaluated = _rows(example_root)
+    assert evaluated == ["probpm-crm"] and rows["probpm-crm"][1] == "in_review"
+
+
+def test_another_as_of_date_or_reference_data_evaluates_everything_again(example_root: Path) -> None:
+    _rows(example_root)
+    _, evaluated = _rows(example_root, AS_OF + dt.timedelta(days=1))
+    assert len(evaluated) == 8
+    settings = example_root / "xborder.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, evaluated = _rows(example_root, AS_OF + dt.timedelta(days=1))
+    assert len(evaluated) == 8
+
+
+def test_a_file_that_fails_to_load_is_never_remembered(example_root: Path) -> None:
+    bad = example_root / "data" / "assessments" / "broken.toml"
+    bad.write_text('schema_version = 1\nid = "broken"\n', encoding="utf-8")
+    _rows(example_root)
+    rows, evaluated = _rows(example_root)
+    assert evaluated == ["broken"]
+
+
+@pytest.mark.parametrize("content", ["", "{", '{"context": 1, "rows": []}', "[]", "CONTEXT"])
+def test_a_damaged_index_is_ignored(example_root: Path, content: str) -> None:
+    _rows(example_root)
+    workspace = open_workspace(example_root, search=False)
+    index = RowIndex(workspace, AS_OF)
+    if content == "CONTEXT":  # the right context, rows of the wrong shape
+        import json
+
+        content = json.dumps({"context": index.context, "rows": {str(p): "x" for p in workspace.assessment_files()}})
+    index.path.write_text(content, encoding="utf-8")
+    rows, evaluated = _rows(example_root)
+    assert len(evaluated) == 8 and len(rows) == 8
