@@ -260,6 +260,16 @@ def test_path_to_a_folder_and_files_in_order_given(xborder, example_workspace, t
     assert report["assessments"][0]["file"] == "../elsewhere/data/assessments/outside.toml"
 
 
+def test_path_to_a_workspace_folder_means_its_assessments(xborder, example_workspace, tmp_path):
+    """`xborder check .` at the root, or a workspace named from elsewhere: its
+    data/assessments, not xborder.toml judged as an assessment."""
+    _, expected = check_json(xborder, example_workspace)
+    for cwd, path in ((example_workspace, "."), (tmp_path, str(example_workspace))):
+        status, report = check_json(xborder, cwd, path)
+        assert status == 1
+        assert report["assessments"] == expected["assessments"]
+
+
 def test_paths_outside_any_workspace_use_the_shipped_reference(xborder, tmp_path, make_doc, write):
     write(tmp_path, make_doc(id="loose"))
     status, report = check_json(xborder, tmp_path / "data", "assessments/loose.toml")

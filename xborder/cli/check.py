@@ -23,13 +23,18 @@ PARALLEL_THRESHOLD = 400
 
 
 def collect_paths(workspace: Workspace, paths: Sequence[str]) -> list[Path]:
-    """Files named, folders expanded to their *.toml (sorted); default: the workspace's."""
+    """Files named, folders expanded to their *.toml (sorted), a workspace folder to
+    its data/assessments; default: the workspace's."""
     if not paths:
         return workspace.assessment_files()
+    from xborder.store.workspace import ASSESSMENTS_DIR, SETTINGS_FILE
+
     files: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
+            if (path / SETTINGS_FILE).is_file():  # a workspace: its assessments, not its settings
+                path = path / ASSESSMENTS_DIR
             files.extend(
                 sorted(p for p in path.glob("*.toml") if not p.name.startswith("."))
             )
