@@ -147,9 +147,11 @@ def index_positions(text: str) -> dict[Path_, tuple[int, int]]:
             continue
         key = _KEY.match(line)
         if key:
-            path = (*table, *_split_key(key.group(2)))
+            parts = _split_key(key.group(2))
+            path = (*table, *parts)
             column = len(key.group(1)) + 1
-            positions.setdefault(path, (number, column))
+            for end in range(len(table) + 1, len(path) + 1):  # a.b = 1 defines a and a.b
+                positions.setdefault(path[:end], (number, column))
             rest = line[key.end():].strip()
             for quote in ('"""', "'''"):
                 if rest.startswith(quote) and rest.count(quote) == 1:

@@ -90,6 +90,7 @@ CASES = [
     ("toml-duplicate-table", VALID + '\n[operator]\nname = "Again"\n', 27, "duplicate table [operator]"),
     ("unknown-key-top", edit(4, 'stauts = "draft"'), 4, "unknown key 'stauts'"),
     ("unknown-key-transfer", edit(20, 'grond = "consent"'), 20, "unknown key 'transfers[0].grond'"),
+    ("unknown-dotted-key", edit(8, 'name = "Operator LLC"\nfoo.bar = 1'), 9, "unknown key 'operator.foo'"),
     ("unknown-key-recipient", edit(25, 'rol = "processor"'), 25, "unknown key 'transfers[0].recipient.rol'"),
     ("wrong-type-string", edit(8, "name = 5"), 8, "operator.name: expected a string, got an integer"),
     ("wrong-type-array", edit(14, 'special = "health"'), 14, "processing.special: expected an array, got a string"),
