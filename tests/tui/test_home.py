@@ -118,6 +118,8 @@ async def test_an_empty_workspace_greets_a_first_time_user(empty_root: Path, mak
         assert screen.query_one("#home-body").current == "welcome"
         body = str(screen.query_one("#welcome-body", Static).content)
         assert "Press  n  to create your first assessment" in body
+        # nothing to open, copy, delete or report: those keys are shown dimmed
+        assert screen.check_action("open", ()) is None and screen.check_action("new", ()) is True
 
 
 async def test_delete_asks_first(example_root: Path, make) -> None:
@@ -125,6 +127,11 @@ async def test_delete_asks_first(example_root: Path, make) -> None:
     app = make(example_root)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_home(pilot)
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the confirmation")
+        await pilot.press("enter")  # Enter alone answers Cancel
+        await pilot.pause()
+        assert target.exists() and isinstance(app.screen, HomeScreen)
         await pilot.press("delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the confirmation")
         await pilot.press("escape")

@@ -191,6 +191,8 @@ async def test_a_new_id_must_be_unique(example_root: Path, make) -> None:
         wizard = await wait_wizard(pilot)
         assert wizard.is_new and wizard.doc["id"] != "alqoritmika-crm-telephony"
         assert wizard.doc["status"] == "draft" and "approval" not in wizard.doc
+        assert wizard.doc["created"] == dt.date(2026, 11, 22)
+        assert wizard.doc["next_review"] == dt.date(2027, 11, 22)  # from today, not the original's
         id_box = wizard.query_one("#f-id-control")
         id_box.focus()
         id_box.value = "probpm-crm"

@@ -213,6 +213,8 @@ class XBorderApp(App[None]):
         doc["id"] = form.slugify(str(doc["title"]), self.taken_ids())
         doc["status"] = "draft"
         doc["created"] = self.today
+        # a new draft: its next review counts from today, like any new assessment's
+        doc["next_review"] = form.new_document(self.workspace.settings, self.today)["next_review"]
         doc.pop("approval", None)
         self.open_new(doc)
 

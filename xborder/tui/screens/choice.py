@@ -35,12 +35,20 @@ class ChoiceScreen(ModalScreen[str | None]):
         choices: Sequence[tuple[str, str, str]],
         *,
         tone: str = "",
+        focus: str | None = None,
     ) -> None:
-        """`choices`: (value, label, variant) with variant default/primary/warning/error."""
+        """`choices`: (value, label, variant) with variant default/primary/warning/error;
+        `focus`: the answer Enter gives at first (default: the first; a destructive
+        question should name its safe answer)."""
         super().__init__(classes=f"-{tone}" if tone else "")
         self.title_text = title
         self.message = message
         self.choices = list(choices)
+        self.initial = focus
+
+    def on_mount(self) -> None:
+        if self.initial is not None:
+            self.query_one(f"#choice-{self.initial}", Button).focus()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

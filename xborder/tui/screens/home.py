@@ -237,7 +237,9 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         body = self.query_one("#home-body", ContentSwitcher)
         if self.loaded and not self.rows:
             body.current = "welcome"
+            self.query_one(DataTable).clear()
             self._update_status([])
+            self.refresh_bindings()
             return
         body.current = "table"
         lang = self.lang
@@ -268,6 +270,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         if visible:
             table.move_cursor(row=cursor)
         self._update_status(visible)
+        self.refresh_bindings()
 
     def _cells(self, row: Row, widths: dict[str, int], reference: Any, lang: str, as_of: dt.date) -> list[Any]:
         cells: dict[str, Any] = {}
@@ -354,6 +357,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             self.query_one(DataTable).focus()
 
     # -- actions ------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "duplicate", "delete", "report") and not self.query_one(DataTable).row_count:
+            return None  # shown dimmed: nothing to act on (empty workspace or filtered out)
+        return True
+
     def selected(self) -> Row | None:
         table = self.query_one(DataTable)
         if not table.row_count or table.cursor_row is None:
@@ -397,10 +405,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         relative = self.xapp.workspace.relative(row.path)
         answer = await self.app.push_screen_wait(
             ChoiceScreen(
-                t("key.delete", lang),
+                t("cmd.delete", lang),
                 t("home.confirm_delete", lang, title=row.title or row.id, file=relative),
                 [("delete", t("dialog.delete", lang), "error"), ("cancel", t("dialog.cancel", lang), "default")],
                 tone="danger",
+                focus="cancel",  # Enter alone never deletes
             )
         )
         if answer != "delete":

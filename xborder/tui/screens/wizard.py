@@ -760,6 +760,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 t("wizard.confirm_remove", self.lang, id=transfer.get("id") or index + 1),
                 [("remove", t("wizard.remove", self.lang), "error"), ("cancel", t("dialog.cancel", self.lang), "default")],
                 tone="danger",
+                focus="cancel",  # Enter alone never removes
             )
         )
         if answer != "remove":
@@ -848,7 +849,9 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         discard_draft(self.xapp.workspace.root, self.draft_key)
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        self.query_one("#f-id", FieldBox).disabled = True
+        id_box = self.query_one("#f-id", FieldBox)
+        id_box.disabled = True
+        id_box.query_one(".field-hint", Static).update(t("wizard.id_locked", lang))
         self._refresh_bar()
         if self.step == "save":
             self._refresh_save()
