@@ -268,3 +268,29 @@ async def test_the_whole_path_with_the_mouse(example_root: Path, make) -> None:
         report = wizard.query_one("#save-report-button", Button)
         assert str(report.label) == "Generate the PDF report" and app.focused is report
     assert 'assessor = "Mouse"' in (example_root / FILE).read_text(encoding="utf-8")
+
+
+async def test_form_mistakes_are_explained_in_the_interface_language(example_root: Path, make) -> None:
+    app = make(example_root, lang="az")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("n")
+        wizard = await wait_wizard(pilot)
+        box = wizard.query_one("#f-id-control", Input)
+        box.focus()
+        box.value = "Bad Id"
+        await pilot.pause()
+        assert wizard.query_one("#f-id").error == "Yalnız a-z, 0-9 və '-' (ən çoxu 64 simvol)"
+        # a transfer's data dropped from Processing: shown, explained, can be unticked
+        wizard.doc.update(id="ok-id", title="T")
+        wizard.doc["processing"].update(purposes=["p"], subjects=["s"], data=["identity", "contact"])
+        wizard.doc["transfers"] = [
+            {"id": "a", "country": "DE", "recipient": {"name": "R", "kind": "legal_entity"}, "data": ["contact"]}
+        ]
+        wizard.doc["processing"]["data"] = ["identity"]
+        wizard._after_structure_change(0)
+        wizard._show_step("destinations")
+        await pilot.pause()
+        checklist = wizard.query_one("#t-data")
+        assert "Emal addımında artıq olmayan" in checklist.error
+        assert [key for _, key in checklist.options] == ["identity", "contact"]

@@ -241,6 +241,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select.none": ("— not chosen —", "— seçilməyib —"),
     "error.required": ("Required", "Məcburidir"),
     "error.id_taken": ("The id “{id}” is already used by another file", "“{id}” ID-si artıq başqa faylda istifadə olunur"),
+    "error.id_invalid": ("Use a-z, 0-9 and '-' only (at most 64 characters)", "Yalnız a-z, 0-9 və '-' (ən çoxu 64 simvol)"),
+    "error.transfer_id_twice": ("Another transfer of this assessment has this id", "Bu qiymətləndirmənin başqa ötürməsi də bu ID-dədir"),
+    "error.data_not_processed": (
+        "Ticks data no longer listed in the Processing step: tick it there, or untick it here",
+        "Emal addımında artıq olmayan məlumat seçilib: onu orada işarələyin və ya burada götürün",
+    ),
+    "error.twice": ("Listed twice", "İki dəfə yazılıb"),
     "error.date": ("Not a date: type YYYY-MM-DD (or today, +30, +6m)", "Tarix deyil: İİİİ-AA-GG yazın (və ya today, +30, +6m)"),
     # -- fields --------------------------------------------------------------------
     "field.title": ("Title", "Adı"),

@@ -294,6 +294,13 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             if spec.kind == "checklist":
                 options = self._processed_options()
                 selected = value if isinstance(value, list) else [k for _, k in options]
+                # data ticked here but since dropped from Processing stay visible, so
+                # they can be unticked (the error says so)
+                offered = {k for _, k in options}
+                reference = self.xapp.workspace.reference
+                options += [
+                    (reference.data_label(k, self.lang), k) for k in selected if isinstance(k, str) and k not in offered
+                ]
                 box.set_checklist_options(options, selected)
             else:
                 box.set_value(value)
@@ -540,12 +547,26 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             spec, transfer = form.spec_for(loc)
             if spec is None:
                 continue
-            if spec.kind == "date" and "date" in message:
-                message = t("error.date", self.lang)
-            elif spec.kind == "country" and "country" in message and "Azerbaijan" not in message:
-                message = t("wizard.country_unknown", self.lang)
-            index.setdefault((spec.widget_id, transfer), message)
+            index.setdefault((spec.widget_id, transfer), self._ui_message(spec, loc, message))
         self._error_index = index
+
+    def _ui_message(self, spec: FieldSpec, loc: Loc, message: str) -> str:
+        """The core's message (English) in the interface language, for the mistakes a
+        user can make in the form; any other message is shown as the core words it."""
+        lang = self.lang
+        if spec.kind == "date" and "date" in message:
+            return t("error.date", lang)
+        if spec.kind == "country" and "country" in message and "Azerbaijan" not in message:
+            return t("wizard.country_unknown", lang)
+        if spec.path == ("id",) and "invalid id" in message:
+            return t("error.id_invalid", lang)
+        if spec.path == ("id",) and "two transfers have the id" in message:
+            return t("error.transfer_id_twice", lang)
+        if spec.kind == "checklist" and "is not among processing" in message:
+            return t("error.data_not_processed", lang)
+        if "listed twice" in message:
+            return t("error.twice", lang)
+        return message
 
     def _show_errors(self) -> None:
         for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
