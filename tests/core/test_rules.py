@@ -217,7 +217,8 @@ def test_rule8_notice_strictly_before_start(judge, sent, verdict, rules):
         "recipient_info": {"obtained": D("2026-10-01")},
         "notification": {"sent": sent, "separate": True},
     }
-    assert judge(**changes) == (verdict, rules)
+    # judged after all these dates (a notice dated after as-of also draws AZ-ADV-FUTURE-1)
+    assert judge(as_of=D("2027-06-01"), **changes) == (verdict, rules)
 
 
 def test_rule8_not_separate_is_blocker(judge):
@@ -395,6 +396,29 @@ def test_advice_approved_but_not_permitted(build, make_transfer, reference):
     assert [f.rule for f in evaluation.findings] == ["AZ-ADV-APPROVED"]
     assert evaluation.verdict == "incomplete"
     assert evaluate(build(status="approved"), reference, AS_OF).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "advised"),
+    [
+        (D("2026-09-30"), {"AZ-ADV-FUTURE-1", "AZ-ADV-FUTURE-2"}),  # both dates after as-of
+        (D("2026-10-01"), {"AZ-ADV-FUTURE-1"}),  # obtained on the as-of day: fine
+        (D("2026-10-04"), {"AZ-ADV-FUTURE-1"}),
+        (D("2026-10-05"), set()),  # sent on the as-of day: fine
+    ],
+)
+def test_advice_dates_after_the_as_of_date(judge, as_of, advised):
+    """The baseline: obtained 2026-10-01, sent 2026-10-05, start 2027-01-01."""
+    verdict, rules = judge(as_of=as_of)
+    assert (verdict, rules) == ("permitted", advised)
+
+
+def test_advice_future_date_message_names_both_dates(build, reference):
+    evaluation = evaluate(build(), reference, D("2026-10-03"))
+    (finding,) = evaluation.transfers[0].findings
+    assert finding.rule == "AZ-ADV-FUTURE-1"
+    assert "2026-10-05" in finding.message("en") and "2026-10-03" in finding.message("en")
+    assert finding.field == ("transfers", 0, "notification", "sent")
 
 
 def test_advice_adequacy_list_changed_since_approval(build, make_transfer, reference):

@@ -221,6 +221,23 @@ def advice_unverified(c: _Ctx) -> Iterator[Finding]:
         yield c.finding("AZ-ADV-UNVERIFIED", ("ground",), adequacy_source=adequacy_param(c.adequacy))
 
 
+def advice_future_dates(c: _Ctx) -> Iterator[Finding]:
+    """A notice sent or information obtained after the as-of date: rules 7-9 count
+    what is recorded, so a planned date entered as done would hide a pending step."""
+    sent, obtained = _sent(c.transfer), _obtained(c.transfer)
+    if sent is not None and sent > c.as_of:
+        yield c.finding(
+            "AZ-ADV-FUTURE-1", ("notification", "sent"), sent=sent.isoformat(), date=c.as_of.isoformat()
+        )
+    if obtained is not None and obtained > c.as_of:
+        yield c.finding(
+            "AZ-ADV-FUTURE-2",
+            ("recipient_info", "obtained"),
+            obtained=obtained.isoformat(),
+            date=c.as_of.isoformat(),
+        )
+
+
 TRANSFER_RULES: tuple[TransferRule, ...] = (
     rule_1_ground,
     rule_2_adequacy,
@@ -234,6 +251,7 @@ TRANSFER_RULES: tuple[TransferRule, ...] = (
     advice_special,
     advice_processor,
     advice_unverified,
+    advice_future_dates,
 )
 
 
