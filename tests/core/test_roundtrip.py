@@ -279,3 +279,32 @@ def test_save_of_a_new_file_refuses_an_existing_one(tmp_path, build):
     save_assessment(path, build(), expected_sha256="")
     with pytest.raises(ConflictError):
         save_assessment(path, build(), expected_sha256="")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessment=assessments(), as_of=st.dates(dt.date(2025, 1, 1), dt.date(2028, 12, 31)))
+def test_advice_never_changes_a_verdict(assessment, as_of, monkeypatch_session):
+    """Judged with every advice rule switched off, every transfer and the assessment get
+    the same verdicts: advice only informs."""
+    from xborder.rules import az
+
+    full = evaluate(assessment, REFERENCE, as_of)
+    without = tuple(rule for rule in az.TRANSFER_RULES if not rule.__name__.startswith("advice_"))
+    assert len(without) == 9  # FORMAT.md's rules 1-9
+    with monkeypatch_session.context() as patch:
+        patch.setattr(az, "TRANSFER_RULES", without)
+        bare = evaluate(assessment, REFERENCE, as_of)
+    assert [t.verdict for t in bare.transfers] == [t.verdict for t in full.transfers]
+    assert bare.verdict == full.verdict
+    for finding in full.all_findings():
+        if finding.rule.startswith("AZ-ADV-"):
+            assert finding.severity == "advice"
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_session():
+    """A MonkeyPatch usable under hypothesis (function-scoped fixtures are not reset
+    between generated examples)."""
+    patch = pytest.MonkeyPatch()
+    yield patch
+    patch.undo()
