@@ -149,9 +149,15 @@ async def test_f2_switches_the_language(example_root: Path, make) -> None:
     app = make(example_root)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_home(pilot)
+        app.screen.query_one("#search", Input).value = "crm"
+        await pilot.pause()
         await pilot.press("f2")
         await pilot.pause()
         assert app.lang == "az"
+        assert app.screen.query_one("#search", Input).value == "crm"  # kept
+        assert _status(app.screen).startswith("8 qiymətləndirmədən 2")
+        app.screen.query_one("#search", Input).value = ""
+        await pilot.pause()
         table = app.screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
         assert labels[:2] == ["ID ▼", "Adı"]

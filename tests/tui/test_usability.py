@@ -294,3 +294,22 @@ async def test_form_mistakes_are_explained_in_the_interface_language(example_roo
         checklist = wizard.query_one("#t-data")
         assert "Emal addımında artıq olmayan" in checklist.error
         assert [key for _, key in checklist.options] == ["identity", "contact"]
+
+
+async def test_f2_in_the_wizard_keeps_the_work_and_the_layout(example_root: Path, make) -> None:
+    app = make(example_root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_home(pilot)
+        app.open_file(example_root / FILE)
+        wizard = await wait_wizard(pilot)
+        wizard.query_one("#f-assessor-control").focus()
+        await pilot.press("Z")
+        await pilot.press("f2")
+        await pilot.pause(0.3)
+        assert app.lang == "az" and wizard.dirty
+        assert wizard.query_one("#f-assessor-control", Input).value == "Z"
+        assert app.focused is not None and app.focused.id == "f-assessor-control"
+        assert not wizard.query_one("#help-panel").display  # still hidden at 80 columns
+        await pilot.press("f3", "f2")
+        await pilot.pause(0.3)
+        assert wizard.query_one("#help-panel").display and not wizard.query_one("#steps").display

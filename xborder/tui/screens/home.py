@@ -128,10 +128,20 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self.load()
 
     async def relabel(self) -> None:
+        """The language changed: rebuild in it, keeping the search, filters and row."""
+        search = self.query_one("#search", Input).value
+        filters = {f"#filter-{name}": self.query_one(f"#filter-{name}", Select).value for name in ("verdict", "status", "country")}
+        current = self.selected()
         await self.recompose()
         apply_bindings(self, COMMANDS, self.lang)
+        self._update_country_filter()
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#search", Input).value = search
+            for selector, value in filters.items():
+                if value is not Select.NULL:
+                    self.query_one(selector, Select).value = value
         self._widths = ()
-        self._fill()
+        self._fill(select=current.path if current else None)
         self.query_one(DataTable).focus()
 
     # -- loading ------------------------------------------------------------------

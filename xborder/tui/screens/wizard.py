@@ -227,11 +227,15 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self.ready = True
 
     def on_resize(self) -> None:
-        if self._help_visible is None:
-            self.query_one("#help-panel").display = self.size.width >= 120
-        self._layout_help()
+        self._apply_help_visibility()
         self._bar = None
         self._refresh_bar()
+
+    def _apply_help_visibility(self) -> None:
+        """The clause text: as the user last toggled it (F3), else shown from 120 columns."""
+        shown = self._help_visible if self._help_visible is not None else self.size.width >= 120
+        self.query_one("#help-panel").display = shown
+        self._layout_help()
 
     def _layout_help(self) -> None:
         """The clause text takes 40% of a wide screen; on a narrow one it replaces the
@@ -253,6 +257,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._transfer_labels, self._step_labels, self._bar = [], [], None
 
         def restore() -> None:
+            self._apply_help_visibility()
             self._populate()
             self._validate_now()
             self._show_step(self.step, focus=False)
