@@ -9,6 +9,8 @@ from pathlib import Path
 COUNTRIES = ["US", "DE", "IE", "RU", "TR", "GE", "AE", "KZ", "GB", "FR", "NL", "UZ"]
 GROUNDS = ["adequacy", "consent", "contract"]
 DATA = ["identity", "contact", "online_identifiers", "usage", "device", "orders"]
+AS_OF = dt.date(2026, 11, 22)
+"""The date bench_check.py judges as of."""
 
 
 def assessment_text(i: int, transfers: int, rng: random.Random) -> str:
@@ -59,10 +61,12 @@ def assessment_text(i: int, transfers: int, rng: random.Random) -> str:
             lines += ["", "[transfers.consent]", "written = true", 'reference = "RF-3 v2"']
         if ground == "contract":
             lines += ["", "[transfers.contract]", "subject_is_party = true", 'reference = "Oferta, 4"']
+        # steps done are dated on or before the benchmark's as-of date, as in real files
         obtained = start - dt.timedelta(days=40)
-        lines += ["", "[transfers.recipient_info]", f"obtained = {obtained.isoformat()}", 'measures = "ISO 27001"']
-        if rng.random() < 0.7:
-            sent = start - dt.timedelta(days=20)
+        if obtained <= AS_OF:
+            lines += ["", "[transfers.recipient_info]", f"obtained = {obtained.isoformat()}", 'measures = "ISO 27001"']
+        sent = start - dt.timedelta(days=20)
+        if rng.random() < 0.7 and sent <= AS_OF:
             lines += ["", "[transfers.notification]", f"sent = {sent.isoformat()}", 'reference = "2026/1"', "separate = true"]
     return "\n".join(lines) + "\n"
 
