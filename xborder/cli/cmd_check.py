@@ -18,7 +18,7 @@ HELP = "check assessment files; exit 2 if any cannot be loaded, 1 if any transfe
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="assessment files or folders (default: the workspace's data/assessments)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="assessment files or folders; a workspace folder means its data/assessments (default: the workspace's data/assessments). Outside any workspace, the workspace holding the first PATH supplies the reference data")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to judge as of (default: today)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("az", "en", "ru"), help="language of messages (default: en for JSON, the workspace's UI language for text)")
