@@ -144,6 +144,10 @@ BROKEN_OVERRIDES = [
     ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\n", r"data/vocabulary\.toml:1:1: data\.loyalty\.az: "),
     ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\naz = \"Loyallıq\"\nfr = \"Fidélité\"\n", r"data/vocabulary\.toml:4:1: data\.loyalty\.fr: "),
     ("rulebook_az.toml", "[grounds]\nvalues = \"consent\"\n", r"data/rulebook_az\.toml:2:1: grounds\.values: "),
+    # the verdict logic is FORMAT.md's: a workspace cannot turn a rule into advice
+    ("rulebook_az.toml", '[rules."AZ-NOTIFY-1"]\nseverity = "advice"\n', r"data/rulebook_az\.toml:2:1: rules\.AZ-NOTIFY-1\.severity: the severity of a shipped rule is fixed \(pending\)"),
+    ("rulebook_az.toml", '[rules."AZ-ADV-SPECIAL"]\nseverity = "blocker"\n', r"rules\.AZ-ADV-SPECIAL\.severity: the severity of a shipped rule is fixed \(advice\)"),
+    ("rulebook_az.toml", '[rules."X-1"]\nseverity = "fatal"\ntitle.en = "X"\nmessage.en = "X"\n', r"data/rulebook_az\.toml:2:1: rules\.X-1\.severity: "),
 ]
 
 
@@ -263,3 +267,14 @@ def test_adequacy_override_may_only_complete_a_shipped_entry(workspace):
     )
     info = load_reference(workspace / "data").adequacy_of("CZ")
     assert (info.adequate, info.verified, str(info.in_force)) == (True, True, "2001-11-01")
+
+
+def test_rule_texts_may_be_reworded_by_a_workspace(workspace):
+    (workspace / "data" / "rulebook_az.toml").write_text(
+        '[rules."AZ-NOTIFY-1"]\nseverity = "pending"\nmessage.en = "Notify the ministry about {recipient}."\n',
+        encoding="utf-8",
+    )
+    reference = load_reference(workspace / "data")
+    rule = reference.rule("AZ-NOTIFY-1")
+    assert (rule.severity, rule.message["en"]) == ("pending", "Notify the ministry about {recipient}.")
+    assert rule.message["az"]  # the other languages remain

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -79,7 +79,7 @@ class VocabularyFile(_Model):
 
 
 class RuleText(_Model):
-    severity: str
+    severity: Literal["blocker", "missing", "pending", "advice"]
     clause: str = ""
     sources: list[str] = Field(default_factory=list)
     verified: bool = True
@@ -348,6 +348,27 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _check_severities(
+    name: str, shipped: dict[str, Any], over: dict[str, Any], path: Path, text: str
+) -> None:
+    """A workspace may reword the rulebook, not change what a shipped rule does: the
+    severities are FORMAT.md's verdict logic (an advice must never change a verdict, a
+    missing ground must not become advice)."""
+    if name != "rulebook_az.toml" or not isinstance(over.get("rules"), dict):
+        return
+    for rule_id, entry in over["rules"].items():
+        fixed = shipped.get("rules", {}).get(rule_id, {}).get("severity")
+        if fixed is not None and isinstance(entry, dict) and entry.get("severity", fixed) != fixed:
+            line, column = locate(text, ("rules", rule_id, "severity"))
+            raise ReferenceError(
+                path,
+                f"rules.{rule_id}.severity: the severity of a shipped rule is fixed ({fixed}); "
+                "a workspace may change the rule's texts only",
+                line,
+                column,
+            )
+
+
 def _merge_override(name: str, shipped: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """A workspace file deep-merged over the shipped one, except that a country of the
     adequacy list whose `adequate` or `basis` the workspace sets is replaced whole: the
@@ -413,6 +434,7 @@ def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ..
         if workspace_data is not None and any(n == name for n, _ in stamps):
             path = Path(workspace_data) / name
             over, source_text = _read(path)
+            _check_severities(name, raw, over, path, source_text)
             raw = _merge_override(name, raw, over)
             overrides.append(path)
             source_path = path
