@@ -147,6 +147,7 @@ BROKEN_OVERRIDES = [
     # the verdict logic is FORMAT.md's: a workspace cannot turn a rule into advice
     ("rulebook_az.toml", '[rules."AZ-NOTIFY-1"]\nseverity = "advice"\n', r"data/rulebook_az\.toml:2:1: rules\.AZ-NOTIFY-1\.severity: the severity of a shipped rule is fixed \(pending\)"),
     ("rulebook_az.toml", '[rules."AZ-ADV-SPECIAL"]\nseverity = "blocker"\n', r"rules\.AZ-ADV-SPECIAL\.severity: the severity of a shipped rule is fixed \(advice\)"),
+    ("rulebook_az.toml", '[grounds]\nvalues = ["consent", "legitimate_interest"]\n', r"data/rulebook_az\.toml:2:\d+: grounds\.values: 'legitimate_interest' is not a ground the az rulebook implements"),
     ("rulebook_az.toml", '[rules."X-1"]\nseverity = "fatal"\ntitle.en = "X"\nmessage.en = "X"\n', r"data/rulebook_az\.toml:2:1: rules\.X-1\.severity: "),
 ]
 
@@ -278,3 +279,10 @@ def test_rule_texts_may_be_reworded_by_a_workspace(workspace):
     rule = reference.rule("AZ-NOTIFY-1")
     assert (rule.severity, rule.message["en"]) == ("pending", "Notify the ministry about {recipient}.")
     assert rule.message["az"]  # the other languages remain
+
+
+def test_workspace_may_leave_a_ground_out(workspace):
+    (workspace / "data" / "rulebook_az.toml").write_text(
+        '[grounds]\nvalues = ["consent", "contract"]\n', encoding="utf-8"
+    )
+    assert load_reference(workspace / "data").grounds == ("consent", "contract")

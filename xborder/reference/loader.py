@@ -353,8 +353,24 @@ def _check_severities(
 ) -> None:
     """A workspace may reword the rulebook, not change what a shipped rule does: the
     severities are FORMAT.md's verdict logic (an advice must never change a verdict, a
-    missing ground must not become advice)."""
-    if name != "rulebook_az.toml" or not isinstance(over.get("rules"), dict):
+    missing ground must not become advice), and a ground needs rules behind it (the
+    workspace may leave grounds out, not add any)."""
+    if name != "rulebook_az.toml":
+        return
+    grounds = over.get("grounds", {}).get("values") if isinstance(over.get("grounds"), dict) else None
+    if isinstance(grounds, list):
+        implemented = shipped.get("grounds", {}).get("values", [])
+        for index, ground in enumerate(grounds):
+            if ground not in implemented:
+                line, column = locate(text, ("grounds", "values", index))
+                raise ReferenceError(
+                    path,
+                    f"grounds.values: {ground!r} is not a ground the az rulebook implements "
+                    f"({', '.join(implemented)}): a transfer on it would pass rules 2-4 unchecked",
+                    line,
+                    column,
+                )
+    if not isinstance(over.get("rules"), dict):
         return
     for rule_id, entry in over["rules"].items():
         fixed = shipped.get("rules", {}).get(rule_id, {}).get("severity")
