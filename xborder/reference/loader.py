@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -177,15 +177,16 @@ class Reference:
     )
 
     # -- vocabularies -----------------------------------------------------------------
-    @property
+    # computed once: every file loaded checks its keys against them
+    @cached_property
     def data_keys(self) -> frozenset[str]:
         return frozenset(self.vocabulary.data)
 
-    @property
+    @cached_property
     def special_keys(self) -> frozenset[str]:
         return frozenset(self.vocabulary.special)
 
-    @property
+    @cached_property
     def grounds(self) -> tuple[str, ...]:
         return tuple(self.rulebook.grounds.values)
 
