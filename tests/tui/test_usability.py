@@ -313,3 +313,18 @@ async def test_f2_in_the_wizard_keeps_the_work_and_the_layout(example_root: Path
         await pilot.press("f3", "f2")
         await pilot.pause(0.3)
         assert wizard.query_one("#help-panel").display and not wizard.query_one("#steps").display
+
+
+async def test_a_title_typed_right_after_n_is_not_lost(example_root: Path, make) -> None:
+    from textual import events
+
+    app = make(example_root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_home(pilot)
+        for key in "nWeb s":  # as fast as a typist: all queued before the wizard is shown
+            app.post_message(events.Key("space" if key == " " else key, key))
+        wizard = await wait_wizard(pilot)
+        await pilot.pause()
+        assert wizard.doc["title"] == "Web s" and wizard.doc["id"] == "web-s"
+        assert app.focused is not None and app.focused.id == "f-title-control"
+        assert app.home.sort_column == "id"  # the s went into the title, not to the list

@@ -65,6 +65,8 @@ class XBorderApp(App[None]):
         self.exit_when_loaded = exit_when_loaded
         self.offer_drafts = offer_drafts
         self.use_index = use_index
+        self.early_text = ""
+        """Text typed after n before the new wizard had the focus (the wizard takes it)."""
         """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self._theme_name = theme or workspace.settings.ui.theme or ""
         self.loaded_rows = -1
@@ -88,6 +90,12 @@ class XBorderApp(App[None]):
         if self.offer_drafts:
             self.offer_drafts = False
             self.recover_drafts()
+        self._warm_up()
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Import the wizard while the user reads the list, so n opens it sooner."""
+        _wizard()
 
     @property
     def home(self) -> HomeScreen | None:

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.events import Key
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
@@ -74,6 +75,8 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self.sort_column = "id"
         self.sort_reverse = False
         self._widths: tuple[tuple[str, int], ...] = ()
+        self._opening = False
+        """n was pressed: a new wizard is opening (text typed meanwhile goes to it)."""
 
     @property
     def xapp(self) -> XBorderApp:
@@ -366,6 +369,20 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         if self.query_one("#search", Input).has_focus:
             self.query_one(DataTable).focus()
 
+    def on_key(self, event: Key) -> None:
+        # typed right after n, before the wizard took over, the keys are meant for it (they
+        # reach this screen before n's binding has even run, so n itself sets _opening)
+        if event.key == "n" and not self._opening:
+            self._opening = True
+            return
+        if self._opening and event.is_printable and event.character:
+            self.xapp.early_text += event.character
+            event.stop()
+            event.prevent_default()
+
+    def on_screen_resume(self) -> None:
+        self._opening = False
+
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "duplicate", "delete", "report") and not self.query_one(DataTable).row_count:
@@ -390,6 +407,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self.action_open()
 
     def action_new(self) -> None:
+        self._opening = True
         self.xapp.open_new()
 
     def action_open(self) -> None:

@@ -20,9 +20,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from xborder.reference.loader import AdequacyInfo
@@ -80,6 +81,8 @@ _SECTIONS_TRANSFER = {
 
 class WizardScreen(LocalizedFooter, Screen[None]):
     CSS_PATH = "wizard.tcss"
+    AUTO_FOCUS = None
+    """The first field is focused once the document is shown (_start)."""
 
     def __init__(
         self,
@@ -107,6 +110,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._review_locs: dict[str, Loc] = {}
         self._help_visible: bool | None = None
         self.ready = False
+        self._early_text = ""
+        """Text typed before the wizard was ready (see on_key)."""
         self._transfer_labels: list[Text] = []
         self._step_labels: list[Text] = []
         self._bar: Text | None = None
@@ -225,6 +230,24 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._show_step(self.step, focus=False)
         self._focus_first()
         self.ready = True
+        early, self.xapp.early_text = self.xapp.early_text + self._early_text, ""
+        self._early_text = ""
+        if early and self.is_new:
+            # typed while the wizard was opening (right after n): it was meant for the title
+            title = self.query_one("#f-title-control", Input)
+            title.focus()
+            title.insert_text_at_cursor(early)
+
+    def on_key(self, event: Key) -> None:
+        self.take_early_key(event)
+
+    def take_early_key(self, event: Key) -> None:
+        """Text typed before the first field has the focus (right after n, while this
+        screen opens; the list forwards what reached it) is kept for the title."""
+        if not self.ready and event.is_printable and event.character:
+            self._early_text += event.character
+            event.stop()
+            event.prevent_default()
 
     def on_resize(self) -> None:
         self._apply_help_visibility()
