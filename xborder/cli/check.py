@@ -16,7 +16,7 @@ from xborder.store.workspace import Workspace
 try:  # the C escaper json.dumps uses when ensure_ascii=False
     from _json import encode_basestring as _encode_str
 except ImportError:  # pragma: no cover - other Pythons
-    from json.encoder import py_encode_basestring as _encode_str  # type: ignore[assignment]
+    from json.encoder import py_encode_basestring as _encode_str
 
 PARALLEL_THRESHOLD = 400
 """Below this many files one process is faster than starting workers."""
@@ -86,7 +86,7 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
 
 
 def _finding_json(finding: Any, lang: str) -> dict[str, Any]:
-    data = finding.to_json(lang)
+    data: dict[str, Any] = finding.to_json(lang)
     data["sources"] = finding.sources
     return data
 
