@@ -70,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
     style = Style(sys.stdout)
-    L = (lambda en, az: az if lang == "az" else en)  # noqa: E731
+    def L(en: str, az: str) -> str:  # noqa: N802 - short on purpose: used on every line
+        return az if lang == "az" else en
 
     def yn(value: bool | None) -> str:
         if value is None:

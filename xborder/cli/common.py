@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Literal, NoReturn, TextIO, overload
 
 from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
 
@@ -40,6 +40,12 @@ def parse_date(text: str) -> dt.date:
         raise CLIError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
 
 
+@overload
+def workspace_from(option: str | None) -> Workspace: ...
+@overload
+def workspace_from(option: str | None, *, required: Literal[True]) -> Workspace: ...
+@overload
+def workspace_from(option: str | None, *, required: bool) -> Workspace | None: ...
 def workspace_from(option: str | None, *, required: bool = True) -> Workspace | None:
     """The workspace named by --workspace (always required when named), else the one
     found from the current folder up; None when there is none and it is not required."""
