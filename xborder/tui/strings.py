@@ -110,10 +110,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     # -- file errors ---------------------------------------------------------------
     "errors.title": ("{file} could not be loaded", "{file} yüklənə bilmədi"),
     "errors.hint": (
-        "Fix these lines in a text editor (press e to open $EDITOR), then reload with r. The wizard does not open or overwrite a file it cannot read.",
-        "Bu sətirləri mətn redaktorunda düzəldin (e: $EDITOR-da aç), sonra r ilə yeniləyin. Sehrbaz oxuya bilmədiyi faylı açmır və onun üzərinə yazmır.",
+        "Fix these lines in a text editor (e opens it here), then reload the file with r. The wizard does not open or overwrite a file it cannot read.",
+        "Bu sətirləri mətn redaktorunda düzəldin (e onu burada açır), sonra faylı r ilə yenidən oxuyun. Sehrbaz oxuya bilmədiyi faylı açmır və onun üzərinə yazmır.",
     ),
-    "errors.edit": ("Open in $EDITOR", "$EDITOR-da aç"),
+    "errors.edit": ("Edit (e)", "Redaktə et (e)"),
+    "errors.reload": ("Reload (r)", "Yenidən oxu (r)"),
     "errors.no_editor": ("Set $EDITOR (or $VISUAL) to open files from here.", "Faylları buradan açmaq üçün $EDITOR (və ya $VISUAL) təyin edin."),
     # -- drafts --------------------------------------------------------------------
     "draft.title": ("Unsaved work found", "Yadda saxlanmamış iş tapıldı"),
@@ -297,6 +298,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.notification.acknowledged": ("Acknowledged by the authority on", "Orqanın təsdiq tarixi"),
     # -- reports -------------------------------------------------------------------
     "report.title": ("Generating the report", "Hesabat hazırlanır"),
+    "report.progress": ("{done} of {total}: {file}", "{total} fayldan {done}: {file}"),
     "report.done": ("Report written: {files}", "Hesabat yazıldı: {files}"),
     "report.failed": ("The report could not be generated: {error}", "Hesabat yaradıla bilmədi: {error}"),
     "report.unavailable": ("Reports are not available in this installation yet.", "Hesabatlar bu quraşdırmada hələ mövcud deyil."),

@@ -59,11 +59,16 @@ class FileErrorsScreen(ModalScreen[str | None]):
             yield Static(t("errors.hint", lang), id="errors-hint")
             with Horizontal():
                 yield Button(t("errors.edit", lang), id="edit", variant="primary")
+                yield Button(t("errors.reload", lang), id="reload")
                 yield Button(t("key.close", lang), id="close")
 
     @on(Button.Pressed, "#edit")
     def _edit_pressed(self) -> None:
         self.action_edit()
+
+    @on(Button.Pressed, "#reload")
+    def _reload_pressed(self) -> None:
+        self.action_reload()
 
     @on(Button.Pressed, "#close")
     def _close_pressed(self) -> None:

@@ -59,6 +59,12 @@ class ReportScreen(ModalScreen[None]):
             return
 
         def progress(*args: Any, **kwargs: Any) -> None:
+            # the reports API calls progress(done, total, path) after each file
+            if len(args) == 3 and isinstance(args[0], int) and isinstance(args[1], int):
+                done, total, path = args
+                name = app.workspace.relative(Path(str(path)))
+                app.call_from_thread(self._progress, t("report.progress", self.lang, done=done, total=total, file=name), done, total)
+                return
             message = " ".join(str(a) for a in args if a is not None)
             if message:
                 app.call_from_thread(self._progress, message)
@@ -71,8 +77,10 @@ class ReportScreen(ModalScreen[None]):
         files = ", ".join(_names(app, written))
         app.call_from_thread(self._finish, t("report.done", self.lang, files=files or "reports/"), True)
 
-    def _progress(self, message: str) -> None:
+    def _progress(self, message: str, done: int | None = None, total: int | None = None) -> None:
         self.query_one("#report-status", Static).update(message)
+        if done is not None and total:
+            self.query_one(ProgressBar).update(total=total, progress=done)
 
     def _finish(self, message: str, ok: bool) -> None:
         bar = self.query_one(ProgressBar)
