@@ -4,6 +4,8 @@ commands (text and JSON)."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,23 @@ def test_init_makes_a_workspace_that_check_accepts(xborder, tmp_path):
     status, out, err = xborder("check", "--format", "json", "--as-of", AS_OF, cwd=root)
     assert (status, err) == (0, "")
     assert json.loads(out)["assessments"] == []
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_init_gitignore_keeps_drafts_and_interrupted_saves_out_of_git(xborder, tmp_path):
+    root = tmp_path / "ws"
+    xborder("init", str(root), cwd=tmp_path)
+    (root / ".xborder-drafts").mkdir()
+    (root / ".xborder-drafts" / "x.toml").write_text("title = 'draft'\n")
+    # what a save killed between writing its temporary file and renaming it leaves behind
+    (root / "data" / "assessments" / ".x.toml.k3j2l1.tmp").write_text("partial")
+    (root / "data" / "assessments" / "x.toml").write_text("")
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    listed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
+                            check=True, capture_output=True, text=True).stdout
+    assert "data/assessments/x.toml" in listed
+    assert ".tmp" not in listed
+    assert ".xborder-drafts" not in listed
 
 
 def test_init_workspace_accepts_a_new_assessment(xborder, tmp_path, make_doc, write):

@@ -39,6 +39,8 @@ address = "Bakı şəhəri, Azərbaycan Respublikası"
 GITIGNORE = """\
 # xborder: unsaved wizard drafts (recoverable, never committed)
 .xborder-drafts/
+# xborder: a save interrupted by a crash may leave its temporary file (the real file is intact)
+.*.toml.*.tmp
 """
 
 GITATTRIBUTES = """\
