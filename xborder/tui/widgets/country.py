@@ -237,6 +237,10 @@ class CountryPicker(Vertical):
         self.set_timer(0.3, self._close_unless_focused)
 
     def _close_unless_focused(self) -> None:
+        if self.has_class("-open") and self.query_one(_Matches).is_mouse_over:
+            # a click on a match under way (the press took the focus): keep the list
+            self.set_timer(0.3, self._close_unless_focused)
+            return
         if not self.input.has_focus:
             self.remove_class("-open")
             # "de" or "Germany" typed and left: show it as the list does, "Germany (DE)"
