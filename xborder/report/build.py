@@ -21,6 +21,7 @@ from xborder.report.model import (
     Heading,
     Paragraph,
     Signatures,
+    SinceNotified,
     Table,
 )
 from xborder.report.provenance import Provenance
@@ -153,7 +154,11 @@ def build_report(
     reference: Reference,
     provenance: Provenance,
     lang: str,
+    since_notified: SinceNotified | None = None,
 ) -> Document:
+    """The assessment report. `since_notified` (from git, see
+    `xborder.report.generate.since_notified`) adds the section of what changed since the
+    authority was last notified; None leaves it out (no git, nothing notified yet)."""
     a, ev, ref = assessment, evaluation, reference
     op = a.operator
     blocks: list[Block] = []
@@ -236,6 +241,26 @@ def build_report(
     if ev.findings:
         blocks.append(Heading(t("general_findings", lang), 2))
         blocks.append(_findings_block(ev.findings, ref, lang))
+
+    # what changed since the authority was last notified (clause 12.1)
+    if since_notified is not None:
+        sn = since_notified
+        blocks.append(Heading(t("since_notified", lang), 1))
+        blocks.append(
+            Paragraph(
+                t(
+                    "since_notified_lead",
+                    lang,
+                    sent=sn.sent.isoformat(),
+                    commit=sn.commit,
+                    date=sn.commit_date.isoformat(),
+                )
+            )
+        )
+        if sn.changes:
+            blocks.append(Bullets(sn.changes))
+        else:
+            blocks.append(Paragraph(t("since_notified_none", lang)))
 
     # processing context
     p = a.processing

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xborder.report.model import Document
+from xborder.report.model import Document, SinceNotified
 from xborder.report.provenance import Provenance, git_states
 
 if TYPE_CHECKING:
@@ -122,6 +122,27 @@ def provenance(workspace: Workspace, result: LoadResult, git: tuple[str | None, 
     return Provenance(workspace.relative(result.path), result.sha256, commit, state)
 
 
+def since_notified(result: LoadResult, lang: str) -> SinceNotified | None:
+    """What changed in the file since the authority was last notified, from git: the
+    version committed on or before the latest notification.sent compared with the file
+    as read. None outside git, before any notification, or with no such version."""
+    from xborder.store.git import LIFECYCLE_KEYS, document_changes, notified_baseline, parse_version
+
+    baseline = notified_baseline(result.path)
+    if baseline is None or result.text is None:
+        return None
+    current = parse_version(result.text.encode("utf-8"))
+    if current is None:
+        return None
+    changes = document_changes(baseline.document, current, lang, skip=LIFECYCLE_KEYS)
+    return SinceNotified(
+        sent=baseline.sent,
+        commit=baseline.commit.sha[:10],
+        commit_date=baseline.commit.date.date(),
+        changes=tuple(changes),
+    )
+
+
 # -- reports -----------------------------------------------------------------------------
 def _report_files(
     workspace: Workspace,
@@ -138,7 +159,8 @@ def _report_files(
     prov = provenance(workspace, result, git)
     written = []
     for lang in langs:
-        doc = build_report(assessment, evaluation, workspace.settings, workspace.reference, prov, lang)
+        since = since_notified(result, lang) if git is not None else None
+        doc = build_report(assessment, evaluation, workspace.settings, workspace.reference, prov, lang, since)
         for fmt in formats:
             target = out_dir / f"{assessment.id}.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))

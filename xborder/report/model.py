@@ -73,6 +73,20 @@ class FindingItem:
 
 
 @dataclass(frozen=True, slots=True)
+class SinceNotified:
+    """What changed in the assessment since the authority was last notified (from git):
+    the version committed on or before that day compared with the file reported on."""
+
+    sent: dt.date
+    """The latest notification.sent of the assessment's transfers."""
+    commit: str
+    """The commit compared with (short hash)."""
+    commit_date: dt.date
+    changes: tuple[str, ...]
+    """One line per change; () when nothing changed."""
+
+
+@dataclass(frozen=True, slots=True)
 class Findings:
     items: tuple[FindingItem, ...]
     fix_label: str = ""

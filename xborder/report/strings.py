@@ -37,7 +37,7 @@ _T: dict[str, tuple[str, str]] = {
     "id": ("Assessment id", "Qiymətləndirmənin identifikatoru"),
     "status": ("Status", "Status"),
     "verdict": ("Verdict", "Nəticə"),
-    "as_of": ("As of", "Tarixə"),
+    "as_of": ("As of", "Vəziyyət tarixi"),
     "created": ("Created", "Yaradılıb"),
     "next_review": ("Next review", "Növbəti baxış"),
     "assessor": ("Assessor", "Qiymətləndirən"),
@@ -103,6 +103,22 @@ _T: dict[str, tuple[str, str]] = {
     "no_findings": ("No findings: every rule is satisfied.", "Uyğunsuzluq aşkar edilməyib: bütün qaydalara əməl olunub."),
     "what_to_do": ("What to do", "Nə etməli"),
     "unverified": ("source not verified", "mənbə yoxlanılmayıb"),
+    "since_notified": ("Changes since the authority was notified", "Səlahiyyətli orqana bildirişdən sonrakı dəyişikliklər"),
+    "since_notified_lead": (
+        "The authority was last notified on {sent} (clause 12.1). Compared with the version of this "
+        "file committed on or before that day (commit {commit} of {date}), the file now differs as "
+        "follows; review bookkeeping (status, approval, next review) is left out. A change to the "
+        "destinations, recipients, data or purposes may call for a new notice.",
+        "Səlahiyyətli orqana sonuncu bildiriş {sent} tarixində göndərilib (bənd 12.1). Bu faylın həmin "
+        "gün və ya ondan əvvəl commit edilmiş versiyası ilə ({date} tarixli {commit} commit-i) "
+        "müqayisədə fayl hazırda aşağıdakı kimi fərqlənir; baxış qeydləri (status, təsdiq, növbəti "
+        "baxış) nəzərə alınmır. Təyinat dövlətlərinin, alan tərəflərin, məlumatların və ya "
+        "məqsədlərin dəyişməsi yeni bildiriş tələb edə bilər.",
+    ),
+    "since_notified_none": (
+        "No change since that version.",
+        "Həmin versiyadan sonra dəyişiklik yoxdur.",
+    ),
     "approval": ("Review decision", "Baxışın nəticəsi"),
     "reviewer": ("Reviewer", "Yoxlayan"),
     "decision_date": ("Date of the decision", "Qərarın tarixi"),
