@@ -193,6 +193,9 @@ async def test_a_new_id_must_be_unique(example_root: Path, make) -> None:
         assert wizard.doc["status"] == "draft" and "approval" not in wizard.doc
         assert wizard.doc["created"] == dt.date(2026, 11, 22)
         assert wizard.doc["next_review"] == dt.date(2027, 11, 22)  # from today, not the original's
+        # the original's notices are not the copy's: its transfers wait for their own (12.1)
+        assert wizard.doc["transfers"] and all("notification" not in t for t in wizard.doc["transfers"])
+        assert wizard.check.evaluation.verdict != "permitted"
         id_box = wizard.query_one("#f-id-control")
         id_box.focus()
         id_box.value = "probpm-crm"

@@ -224,6 +224,9 @@ class XBorderApp(App[None]):
         # a new draft: its next review counts from today, like any new assessment's
         doc["next_review"] = form.new_document(self.workspace.settings, self.today)["next_review"]
         doc.pop("approval", None)
+        # the authority was notified of the original's transfers, not of the copy's
+        for transfer in doc.get("transfers", []):
+            transfer.pop("notification", None)
         self.open_new(doc)
 
     @work(exclusive=True, group="errors")
