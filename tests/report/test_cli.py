@@ -169,7 +169,9 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
 # -- register ----------------------------------------------------------------------------
 def test_register_csv_and_json_list_every_transfer(ws_root: Path, tmp_path: Path) -> None:
     assert run(ws_root, "register", "--format", "csv,json", "--out", str(tmp_path), "--as-of", AS_OF) == 0
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8"))))
+    raw = (tmp_path / "register.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
     assert len(rows) == len(data["transfers"]) == 23 + 2  # example workspace + ready + hostile
     assert {r["verdict"] for r in rows} == {"permitted", "pending", "incomplete", "blocked"}

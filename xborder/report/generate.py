@@ -384,7 +384,9 @@ def register_csv(records: Sequence[dict[str, Any]]) -> bytes:
                 value = ""
             row.append(_csv_safe(str(value)))
         writer.writerow(row)
-    return buffer.getvalue().encode("utf-8")
+    # UTF-8 with a byte-order mark: without it Excel reads the file as the local code page
+    # and garbles ə, ş, ğ, ı; other readers take it as utf-8-sig
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _csv_safe(value: str) -> str:
