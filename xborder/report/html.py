@@ -188,8 +188,8 @@ def _block(block: Block, landscape: bool = False) -> str:
             )
         return '<ul class="findings">' + "".join(items) + "</ul>"
     if isinstance(block, Callout):
-        items = "".join(f"<li>{_lines(item)}</li>" for item in block.items)
-        return f'<div class="callout"><p>{escape(block.text)}</p><ul>{items}</ul></div>'
+        listed = "".join(f"<li>{_lines(item)}</li>" for item in block.items)
+        return f'<div class="callout"><p>{escape(block.text)}</p><ul>{listed}</ul></div>'
     if isinstance(block, Signatures):
         head = (
             f"<tr><th></th><th>{escape(block.name_label)}</th><th>{escape(block.date_label)}</th>"

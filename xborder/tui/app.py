@@ -163,7 +163,7 @@ class XBorderApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search", self.lang)))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -296,7 +296,7 @@ class XBorderApp(App[None]):
 
     # -- quitting --------------------------------------------------------------------------
     @work(exclusive=True, group="quit")
-    async def action_quit(self) -> None:
+    async def action_quit(self) -> None:  # type: ignore[override]  # a worker: it may wait for an answer
         for screen in reversed(self.screen_stack):
             confirm_leave = getattr(screen, "confirm_leave", None)  # a wizard with unsaved work
             if confirm_leave is not None and not await confirm_leave():

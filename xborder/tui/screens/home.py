@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.events import Key
 from textual.geometry import Size
 from textual.screen import Screen
@@ -260,7 +261,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         current_key = select
         if current_key is None and table.row_count and table.cursor_row is not None:
             try:
-                current_key = Path(str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value))
+                current_key = Path(str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value))
             except Exception:  # noqa: BLE001 - empty or stale cursor
                 current_key = None
         table.clear(columns=widths != self._widths)
@@ -393,7 +394,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         table = self.query_one(DataTable)
         if not table.row_count or table.cursor_row is None:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         return self.rows.get(Path(str(key)))
 
     def _need_selected(self) -> Row | None:

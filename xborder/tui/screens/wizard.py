@@ -441,13 +441,13 @@ class WizardScreen(LocalizedFooter, Screen[None]):
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         step = event.option.id
         if step in STEPS and step != self.step:
-            self._show_step(step, focus=False)  # type: ignore[arg-type]
+            self._show_step(step, focus=False)
 
     @on(OptionList.OptionSelected, "#steps")
     def _step_selected(self, event: OptionList.OptionSelected) -> None:
         step = event.option.id
         if step in STEPS:
-            self._show_step(step)  # type: ignore[arg-type]
+            self._show_step(step)
 
     def action_next_step(self) -> None:
         index = STEPS.index(self.step)

@@ -303,7 +303,7 @@ class FieldBox(Vertical):
         self._emit(value)
 
     @on(SelectionList.SelectedChanged)
-    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+    def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         selected = set(event.selection_list.selected)
         order = [key for _, key in (self.options or self._checklist_options())]
