@@ -39,3 +39,23 @@ def test_the_command_module_does_not_import_textual() -> None:
     code = "import sys, xborder.cli.cmd_tui, xborder.store.drafts; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_options_before_the_command_reach_the_wizard(empty_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = {}
+
+    def fake_run(args):  # type: ignore[no-untyped-def]
+        seen.update(lang=args.lang, as_of=args.as_of, workspace=args.workspace)
+        return 0
+
+    monkeypatch.setattr("xborder.cli.cmd_tui.run", fake_run)
+    assert main(["--lang", "en", "--as-of", "2026-11-22", "-w", str(empty_root)]) == 0
+    assert seen == {"lang": "en", "as_of": "2026-11-22", "workspace": str(empty_root)}
+
+
+def test_options_before_a_command_are_its_defaults(example_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "-w", str(example_root), "list", "--as-of", "2026-11-22"]) == 0
+    assert "TITLE" in capsys.readouterr().out  # English headers
+    # the command's own option wins
+    assert main(["--lang", "en", "-w", str(example_root), "list", "--lang", "az", "--as-of", "2026-11-22"]) == 0
+    assert "ADI" in capsys.readouterr().out

@@ -41,6 +41,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
     parser.add_argument(
         "--workspace", "-w", metavar="DIR", help="the workspace folder (default: found from here)"
     )
+    parser.add_argument(
+        "--lang", dest="top_lang", choices=("az", "en"),
+        help="the wizard's language; before a command, that command's --lang (default: xborder.toml)",
+    )
+    parser.add_argument(
+        "--as-of", dest="top_as_of", metavar="YYYY-MM-DD",
+        help="judge as of this date (the wizard's; before a command, that command's --as-of)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, ModuleType] = {}
     for module in _commands():
@@ -88,6 +96,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "workspace", None):
         args.workspace = None
+    # `xborder --lang en` (the wizard) and `xborder --lang en list`: the options given
+    # before the command are its defaults; the command's own options win
+    for top, own in (("top_lang", "lang"), ("top_as_of", "as_of")):
+        value = getattr(args, top)
+        if value is not None and (args.command is None or getattr(args, own, "absent") is None):
+            setattr(args, own, value)
     try:
         if args.command is None:
             from xborder.cli.cmd_tui import run as run_tui
