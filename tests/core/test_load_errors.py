@@ -151,6 +151,42 @@ def test_load_error(path, reference, text, line, fragment):
         assert str(error).startswith(f"{path}:{error.line}:{error.column}: ")
 
 
+# Every class is explained in Azerbaijani too: the wizard's users read it in their language
+# (TOML syntax errors keep the parser's English words behind an Azerbaijani heading).
+AZ_WORDS = ("TOML sintaksis xətası", "naməlum", "məcburi", "gözlənilirdi", "gözlənilir", "boş ola bilməz",
+            "element", "ölkə kodu", "Azərbaycana", "fərqlənir", "iki dəfə", "yoxdur", "ID", "yenidir",
+            "dəstəklənməyən", "tarix")
+
+
+@pytest.mark.parametrize(("text", "line", "fragment"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_load_error_in_azerbaijani(path, reference, text, line, fragment):
+    result = load(path, text, reference)
+    error = next(e for e in result.errors if fragment in e.message)
+    az = error.text("az")
+    assert az != error.text("en") == error.message
+    assert "\n" not in az
+    assert any(word in az for word in AZ_WORDS), az
+    # the key path and the offending value are the same in both languages
+    key = error.message.split(":", 1)[0]
+    if key.replace("_", "").replace(".", "").replace("[", "").replace("]", "").isalnum() and " " not in key:
+        assert az.startswith(key + ":"), (az, key)
+    assert error.located("x.toml", "az") == f"x.toml:{error.line}:{error.column}: {az}"
+    assert error.to_json("az")["message"] == az and error.to_json()["message"] == error.message
+
+
+def test_messages_keep_their_translations_across_processes(path, reference):
+    import pickle
+
+    error = load(path, edit(4, 'stauts = "draft"'), reference).errors[0]
+    copy = pickle.loads(pickle.dumps(error.message))
+    assert copy == error.message and copy.in_lang("az") == error.text("az") != copy
+
+
+def test_a_language_without_translations_falls_back_to_english(path, reference):
+    error = load(path, edit(4, 'stauts = "draft"'), reference).errors[0]
+    assert error.text("ru") == error.message
+
+
 def test_every_problem_in_a_file_is_reported(path, reference):
     text = edit(4, 'status = "done"').replace('kind = "legal_entity"', 'kind = "company"')
     result = load(path, text, reference)

@@ -427,7 +427,7 @@ def test_pre_commit_hooks_run_as_documented(hook, clean, blocked, example_worksp
         assert main(argv[1:]) == 0
     (example_workspace / "data" / "assessments" / "broken.toml").write_text("<<<<<<< HEAD\n>>>>>>> x\n", encoding="utf-8")
     assert main([*argv[1:], "data/assessments/broken.toml"] if pass_files else argv[1:]) == 2
-    assert "unresolved git merge conflict" in capsys.readouterr().out
+    assert "həll edilməmiş git birləşmə konflikti" in capsys.readouterr().out  # the workspace speaks az
 
 
 @pytest.mark.parametrize("argv", [("status", "probpm-crm"), ("status", "probpm-crm", "--set", "withdrawn"),

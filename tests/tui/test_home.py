@@ -72,6 +72,21 @@ async def test_a_broken_file_is_listed_with_its_error_and_never_opened(example_r
     assert bad.read_bytes() == before
 
 
+async def test_a_broken_file_is_explained_in_azerbaijani(example_root: Path, make) -> None:
+    bad = example_root / "data" / "assessments" / "aaa-broken.toml"
+    bad.write_text('schema_version = 1\nid = "aaa-broken"\ntitle = "X"\nstatus = "drafted"\n', encoding="utf-8")
+    app = make(example_root, lang="az")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_home(pilot)
+        first = app.screen.query_one(DataTable).get_row_at(0)
+        assert str(first[1]).startswith("4: status: naməlum d")  # cut to the column
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, FileErrorsScreen), "the errors screen")
+        text = " ".join(str(s.content) for s in app.screen.query(".file-error"))
+        assert "data/assessments/aaa-broken.toml:4:1: status: naməlum dəyər 'drafted'" in text
+        assert "məcburi açar 'created' yoxdur" in text
+
+
 async def test_filters_and_incremental_search(example_root: Path, make) -> None:
     app = make(example_root)
     async with app.run_test(size=(120, 30)) as pilot:

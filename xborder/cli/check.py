@@ -55,7 +55,7 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
         entry.update(
             id=path.stem,
             verdict="invalid",
-            errors=[error.to_json() for error in result.errors],
+            errors=[error.to_json(lang) for error in result.errors],
             findings=[],
             transfers=[],
         )

@@ -129,7 +129,7 @@ def _print_text(workspace: Any, items: list[Any], invalid: list[Any], as_of: dt.
         first = result.errors[0] if result.errors else None
         out(
             f"{style('?'.ljust(width), 'invalid')} {workspace.relative(result.path)}: {words['invalid']}"
-            + (f" — {first}" if first else "")
+            + (f" — {first.located(workspace.relative(result.path), lang)}" if first else "")
         )
     if not items and not invalid:
         out(words["nothing"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from xborder.model.assessment import Assessment
+from xborder.model.text import Msg
 
 Loc = tuple[str | int, ...]
 
@@ -24,48 +25,75 @@ def check_assessment(
     problems: list[tuple[Loc, str]] = []
     if stem is not None and assessment.id != stem:
         problems.append(
-            (("id",), f"{assessment.id!r} differs from the file name {stem}.toml: they must be equal")
+            (
+                ("id",),
+                Msg(
+                    f"{assessment.id!r} differs from the file name {stem}.toml: they must be equal",
+                    az=f"{assessment.id!r} fayl adından ({stem}.toml) fərqlənir: onlar eyni olmalıdır",
+                ),
+            )
         )
     if assessment.jurisdiction not in KNOWN_JURISDICTIONS:
         problems.append(
             (
                 ("jurisdiction",),
-                f"unknown jurisdiction {assessment.jurisdiction!r} "
-                f"(known: {', '.join(KNOWN_JURISDICTIONS)})",
+                Msg(
+                    f"unknown jurisdiction {assessment.jurisdiction!r} "
+                    f"(known: {', '.join(KNOWN_JURISDICTIONS)})",
+                    az=f"naməlum yurisdiksiya {assessment.jurisdiction!r} "
+                    f"(məlum olanlar: {', '.join(KNOWN_JURISDICTIONS)})",
+                ),
             )
         )
     processing = assessment.processing
     for index, key in enumerate(processing.data):
         if key not in data_keys:
-            hint = " (a special category: list it under special)" if key in special_keys else ""
+            special = key in special_keys
+            hint = " (a special category: list it under special)" if special else ""
+            hint_az = " (xüsusi kateqoriyadır: onu special siyahısında göstərin)" if special else ""
             problems.append(
-                (("processing", "data", index), f"unknown data category {key!r}{hint}")
+                (
+                    ("processing", "data", index),
+                    Msg(f"unknown data category {key!r}{hint}", az=f"naməlum məlumat kateqoriyası {key!r}{hint_az}"),
+                )
             )
     for index, key in enumerate(processing.special):
         if key not in special_keys:
             problems.append(
-                (("processing", "special", index), f"unknown special category {key!r}")
+                (
+                    ("processing", "special", index),
+                    Msg(f"unknown special category {key!r}", az=f"naməlum xüsusi kateqoriya {key!r}"),
+                )
             )
     for field in ("data", "special"):
         values = getattr(processing, field)
         for index, key in enumerate(values):
             if key in values[:index]:
                 problems.append(
-                    ((("processing", field, index)), f"{key!r} is listed twice")
+                    (("processing", field, index), _twice(key))
                 )
     processed = set(processing.data) | set(processing.special)
     seen: set[str] = set()
     for t_index, transfer in enumerate(assessment.transfers):
         if transfer.id in seen:
             problems.append(
-                (("transfers", t_index, "id"), f"two transfers have the id {transfer.id!r}")
+                (
+                    ("transfers", t_index, "id"),
+                    Msg(
+                        f"two transfers have the id {transfer.id!r}",
+                        az=f"iki ötürmənin ID-si eynidir: {transfer.id!r}",
+                    ),
+                )
             )
         seen.add(transfer.id)
         if transfer.ground is not None and transfer.ground not in grounds:
             problems.append(
                 (
                     ("transfers", t_index, "ground"),
-                    f"unknown ground {transfer.ground!r} (expected {_alternatives(grounds)})",
+                    Msg(
+                        f"unknown ground {transfer.ground!r} (expected {_alternatives(grounds)})",
+                        az=f"naməlum əsas {transfer.ground!r} (gözlənilən: {_alternatives(grounds, 'və ya')})",
+                    ),
                 )
             )
         listed = transfer.data or []
@@ -74,16 +102,23 @@ def check_assessment(
                 problems.append(
                     (
                         ("transfers", t_index, "data", d_index),
-                        f"{key!r} is not among processing.data or processing.special",
+                        Msg(
+                            f"{key!r} is not among processing.data or processing.special",
+                            az=f"{key!r} processing.data və ya processing.special siyahısında yoxdur",
+                        ),
                     )
                 )
             elif key in listed[:d_index]:
-                problems.append((("transfers", t_index, "data", d_index), f"{key!r} is listed twice"))
+                problems.append((("transfers", t_index, "data", d_index), _twice(key)))
     return problems
 
 
-def _alternatives(values: Collection[str]) -> str:
+def _twice(key: str) -> Msg:
+    return Msg(f"{key!r} is listed twice", az=f"{key!r} iki dəfə göstərilib")
+
+
+def _alternatives(values: Collection[str], word: str = "or") -> str:
     items = list(values)
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, Assessment
 from xborder.model.checks import check_assessment
+from xborder.model.text import Msg, in_lang, prefixed
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
 from xborder.tomlio import TomlError, dump_toml, index_positions, locate, parse_toml
@@ -44,12 +45,20 @@ class LoadError:
     column: int | None = None
 
     def __str__(self) -> str:
-        if self.line is not None:
-            return f"{self.path}:{self.line}:{self.column or 1}: {self.message}"
-        return f"{self.path}: {self.message}"
+        return self.located(str(self.path))
 
-    def to_json(self) -> dict[str, object]:
-        return {"message": self.message, "line": self.line, "column": self.column}
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang` where it has been translated, else in English."""
+        return in_lang(self.message, lang)
+
+    def located(self, name: str, lang: str = "en") -> str:
+        """`name:line:col: message` (or `name: message` where the line is unknown)."""
+        if self.line is not None:
+            return f"{name}:{self.line}:{self.column or 1}: {self.text(lang)}"
+        return f"{name}: {self.text(lang)}"
+
+    def to_json(self, lang: str = "en") -> dict[str, object]:
+        return {"message": self.text(lang), "line": self.line, "column": self.column}
 
 
 @dataclass(slots=True)
@@ -111,6 +120,28 @@ _EXPECTED = {
     "bool_parsing": "true or false",
     "int_parsing": "an integer",
 }
+_EXPECTED_AZ = {
+    "string_type": "mətn",
+    "bool_type": "true və ya false",
+    "int_type": "tam ədəd",
+    "list_type": "massiv",
+    "dict_type": "cədvəl",
+    "model_type": "cədvəl",
+    "date_type": "tarix (YYYY-MM-DD)",
+    "bool_parsing": "true və ya false",
+    "int_parsing": "tam ədəd",
+}
+_TYPE_AZ = {
+    "a boolean": "məntiqi dəyər (true/false)",
+    "an integer": "tam ədəd",
+    "a number": "kəsr ədəd",
+    "a string": "mətn",
+    "an array": "massiv",
+    "a table": "cədvəl",
+    "a date-time": "tarix və vaxt",
+    "a date": "tarix",
+    "a time": "vaxt",
+}
 
 
 def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
@@ -120,23 +151,34 @@ def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
     key = _key_path(loc)
     value = error.get("input")
     if kind == "extra_forbidden":
-        return loc, f"unknown key {key!r} (check the spelling)"
+        return loc, Msg(f"unknown key {key!r} (check the spelling)", az=f"naməlum açar {key!r} (yazılışını yoxlayın)")
     if kind == "missing":
-        return loc, f"required key {key!r} is missing"
+        return loc, Msg(f"required key {key!r} is missing", az=f"məcburi açar {key!r} yoxdur")
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return loc, f"{key}: unknown value {value!r} (expected {expected})"
+        return loc, Msg(
+            f"{key}: unknown value {value!r} (expected {expected})",
+            az=f"{key}: naməlum dəyər {value!r} (gözlənilən: {expected.replace(' or ', ' və ya ')})",
+        )
     if kind in _EXPECTED:
-        return loc, f"{key}: expected {_EXPECTED[kind]}, got {_type_name(value)}"
+        got = _type_name(value)
+        return loc, Msg(
+            f"{key}: expected {_EXPECTED[kind]}, got {got}",
+            az=f"{key}: {_EXPECTED_AZ[kind]} gözlənilirdi, {_TYPE_AZ.get(got, got)} verilib",
+        )
+    empty = Msg(f"{key}: must not be empty", az=f"{key}: boş ola bilməz")
     if kind == "too_short":
         if isinstance(value, str):  # a constrained string reports too_short, not string_too_short
-            return loc, f"{key}: must not be empty"
-        return loc, f"{key}: needs at least one entry"
+            return loc, empty
+        return loc, Msg(f"{key}: needs at least one entry", az=f"{key}: ən azı bir element olmalıdır")
     if kind == "string_too_short":
-        return loc, f"{key}: must not be empty"
+        return loc, empty
     if kind == "value_error":
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
-        return loc, f"{key}: {message}" if key else message
+        cause = error.get("ctx", {}).get("error")
+        message = cause.args[0] if isinstance(cause, Exception) and cause.args else None
+        if not isinstance(message, str):
+            message = str(cause or error["msg"])
+        return loc, prefixed(key, message) if key else message
     return loc, f"{key}: {error['msg']}" if key else str(error["msg"])
 
 
@@ -148,20 +190,32 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
-            return _fail(path, f"broken symbolic link (it points to {target}, which does not exist)")
-        return _fail(path, "cannot read: No such file or directory")
+            return _fail(
+                path,
+                Msg(
+                    f"broken symbolic link (it points to {target}, which does not exist)",
+                    az=f"qırıq simvolik keçid (mövcud olmayan {target} faylına yönəlir)",
+                ),
+            )
+        return _fail(path, Msg("cannot read: No such file or directory", az="oxunmur: belə fayl və ya qovluq yoxdur"))
     except OSError as exc:
         return _fail(path, f"cannot read: {exc.strerror or exc}")
     if stat.S_ISDIR(info.st_mode):
-        return _fail(path, "is a folder, not an assessment file")
+        return _fail(path, _FOLDER)
     if not stat.S_ISREG(info.st_mode):
-        return _fail(path, "is not a regular file (a pipe, socket or device): not read")
+        return _fail(
+            path,
+            Msg(
+                "is not a regular file (a pipe, socket or device): not read",
+                az="adi fayl deyil (kanal, soket və ya qurğu): oxunmadı",
+            ),
+        )
     if info.st_size > MAX_FILE_BYTES:
         return _fail(path, _too_large(info.st_size))
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        return _fail(path, "is a folder, not an assessment file")
+        return _fail(path, _FOLDER)
     except OSError as exc:
         return _fail(path, f"cannot read: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:  # it grew after stat
@@ -169,14 +223,18 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     return load_assessment_bytes(path, data, reference)
 
 
+_FOLDER = Msg("is a folder, not an assessment file", az="qovluqdur, qiymətləndirmə faylı deyil")
+
+
 def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> LoadResult:
     return LoadResult(path, None, [LoadError(path, message, line, column)])
 
 
 def _too_large(size: int) -> str:
-    return (
-        f"file is too large ({size / 1_048_576:.1f} MB; "
-        f"an assessment is limited to {MAX_FILE_BYTES // 1_048_576} MB)"
+    mb, limit = f"{size / 1_048_576:.1f}", MAX_FILE_BYTES // 1_048_576
+    return Msg(
+        f"file is too large ({mb} MB; an assessment is limited to {limit} MB)",
+        az=f"fayl çox böyükdür ({mb} MB; qiymətləndirmə ən çoxu {limit} MB ola bilər)",
     )
 
 
@@ -186,7 +244,17 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
         return LoadResult(
             path,
             None,
-            [LoadError(path, "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", 1, 1)],
+            [
+                LoadError(
+                    path,
+                    Msg(
+                        "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
+                        az="fayl bayt sırası nişanı (BOM) ilə başlayır: onu BOM-suz UTF-8 kimi saxlayın",
+                    ),
+                    1,
+                    1,
+                )
+            ],
             digest,
         )
     try:
@@ -196,12 +264,13 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         key = key_at_line(data.decode("utf-8", errors="replace"), line)
         where = f" in key {key!r}" if key else ""
-        return LoadResult(
-            path,
-            None,
-            [LoadError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}{where}): save the file as UTF-8", line, column)],
-            digest,
+        where_az = f", {key!r} açarında" if key else ""
+        byte = f"0x{data[exc.start]:02x}"
+        message = Msg(
+            f"not UTF-8 text (byte {byte}{where}): save the file as UTF-8",
+            az=f"UTF-8 mətni deyil (bayt {byte}{where_az}): faylı UTF-8 kimi saxlayın",
         )
+        return LoadResult(path, None, [LoadError(path, message, line, column)], digest)
     result = load_assessment_text(path, text, reference)
     result.sha256 = digest
     return result
@@ -217,11 +286,11 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
         raw = parse_toml(text)
     except TomlError as exc:
         message = syntax_message(text, exc)
-        return LoadResult(path, None, [LoadError(path, message, exc.line, exc.column)], text=text)
+        syntax = Msg(message, az=f"TOML sintaksis xətası: {message}")
+        return LoadResult(path, None, [LoadError(path, syntax, exc.line, exc.column)], text=text)
     if not raw:
-        return LoadResult(
-            path, None, [LoadError(path, "the file is empty: it holds no assessment", 1, 1)], text=text
-        )
+        empty = Msg("the file is empty: it holds no assessment", az="fayl boşdur: orada qiymətləndirmə yoxdur")
+        return LoadResult(path, None, [LoadError(path, empty, 1, 1)], text=text)
     return validate_document(path, raw, text, reference)
 
 
@@ -239,10 +308,16 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
     if match is not None and _looks_like_conflict(text):
         line = text.count("\n", 0, match.start()) + 1
         key = key_at_line(text, line + 1)
+        marker = match.group(1)
         return (
-            f"unresolved git merge conflict (marker {match.group(1)!r} at the start of the line"
-            + (f", before key {key!r}" if key else "")
-            + "): keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
+            Msg(
+                f"unresolved git merge conflict (marker {marker!r} at the start of the line"
+                + (f", before key {key!r}" if key else "")
+                + "): keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
+                az=f"həll edilməmiş git birləşmə konflikti (sətrin əvvəlində {marker!r} nişanı"
+                + (f", {key!r} açarından əvvəl" if key else "")
+                + "): bir tərəfi saxlayın, <<<<<<< ======= >>>>>>> sətirlərini silin, sonra commit edin",
+            ),
             line,
             1,
         )
@@ -253,9 +328,14 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
             column = index - (text.rfind("\n", 0, index) + 1) + 1
             key = key_at_line(text.replace("\r", " "), line)
             return (
-                "carriage return (CR) without a line feed"
-                + (f" (key {key!r})" if key else "")
-                + ": save the file with LF (or Windows CRLF) line endings",
+                Msg(
+                    "carriage return (CR) without a line feed"
+                    + (f" (key {key!r})" if key else "")
+                    + ": save the file with LF (or Windows CRLF) line endings",
+                    az="sətir ötürmə (LF) olmadan karetkanın qaytarılması (CR)"
+                    + (f" ({key!r} açarı)" if key else "")
+                    + ": faylı LF (və ya Windows CRLF) sətir sonları ilə saxlayın",
+                ),
                 line,
                 column,
             )
@@ -314,8 +394,18 @@ def validate_document(
         return LoadResult(
             path,
             None,
-            [LoadError(path, "not an xborder assessment: it has none of the keys "
-                       + ", ".join(sorted(_ASSESSMENT_KEYS)), 1, 1)],
+            [
+                LoadError(
+                    path,
+                    Msg(
+                        "not an xborder assessment: it has none of the keys " + ", ".join(sorted(_ASSESSMENT_KEYS)),
+                        az="xborder qiymətləndirməsi deyil: bu açarların heç biri yoxdur: "
+                        + ", ".join(sorted(_ASSESSMENT_KEYS)),
+                    ),
+                    1,
+                    1,
+                )
+            ],
             text=text,
         )
     stem_error = _stem_error(path, text)
@@ -325,7 +415,8 @@ def validate_document(
         raw = migrate(raw)
     except MigrationError as exc:
         line, column = locate(text, ("schema_version",))
-        return LoadResult(path, None, [LoadError(path, str(exc), line, column)], text=text)
+        reason = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        return LoadResult(path, None, [LoadError(path, reason, line, column)], text=text)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
@@ -346,7 +437,7 @@ def validate_document(
         errors = []
         for loc, message in problems:
             line, column = _position(text, loc)
-            errors.append(LoadError(path, f"{_key_path(loc)}: {message}", line, column))
+            errors.append(LoadError(path, prefixed(_key_path(loc), message), line, column))
         return LoadResult(path, None, errors, text=text)
     return LoadResult(path, assessment, [], text=text)
 
@@ -372,10 +463,15 @@ def _stem_error(path: Path, text: str | None) -> LoadError | None:
     line, column = locate(text, ("id",))
     suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
     hint = f" (for example {suggestion}.toml)" if suggestion and _ID_RE.match(suggestion) else ""
+    hint_az = f" (məsələn, {suggestion}.toml)" if hint else ""
     return LoadError(
         path,
-        f"id: the file name {path.name!r} is not a valid assessment id: rename the file to "
-        f"lowercase letters, digits and '-'{hint}",
+        Msg(
+            f"id: the file name {path.name!r} is not a valid assessment id: rename the file to "
+            f"lowercase letters, digits and '-'{hint}",
+            az=f"id: fayl adı {path.name!r} düzgün qiymətləndirmə ID-si deyil: faylın adını kiçik "
+            f"hərflər, rəqəmlər və '-' ilə dəyişin{hint_az}",
+        ),
         line or 1,
         column or 1,
     )

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xborder.model.assessment import SCHEMA_VERSION
+from xborder.model.text import Msg
 
 if TYPE_CHECKING:
     from xborder.reference import Reference
@@ -59,7 +60,12 @@ def migration(version: int) -> Callable[[Step], Step]:
 def document_version(raw: Mapping[str, Any]) -> int:
     version = raw.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise MigrationError(f"schema_version: expected an integer, got {version!r}")
+        raise MigrationError(
+            Msg(
+                f"schema_version: expected an integer, got {version!r}",
+                az=f"schema_version: tam ədəd gözlənilirdi, {version!r} verilib",
+            )
+        )
     return version
 
 
@@ -73,13 +79,19 @@ def migrate(
     version = document_version(raw)
     if version > target:
         raise MigrationError(
-            f"schema_version {version} is newer than this xborder supports ({target}): "
-            "upgrade xborder"
+            Msg(
+                f"schema_version {version} is newer than this xborder supports ({target}): "
+                "upgrade xborder",
+                az=f"schema_version {version} bu xborder versiyasının dəstəklədiyindən ({target}) "
+                "yenidir: xborder-i yeniləyin",
+            )
         )
     while version < target:
         step = steps.get(version)
         if step is None:
-            raise MigrationError(f"unsupported schema_version {version}")
+            raise MigrationError(
+                Msg(f"unsupported schema_version {version}", az=f"dəstəklənməyən schema_version {version}")
+            )
         raw = step(dict(raw))
         version += 1
         raw["schema_version"] = version

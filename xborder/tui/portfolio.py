@@ -60,7 +60,7 @@ class Row:
                 self.status or "",
                 " ".join(self.countries),
                 " ".join(names.get(c, "") for c in self.countries),
-                str(self.errors[0].message) if self.errors else "",
+                " ".join(self.errors[0].text(lang) for lang in ("en", "az")) if self.errors else "",
             )
         ).casefold()
         return all(word in haystack for word in needle.casefold().split())

@@ -54,8 +54,7 @@ class FileErrorsScreen(ModalScreen[str | None]):
             yield Static(t("errors.title", lang, file=self.relative), id="errors-title")
             with VerticalScroll(id="errors-list"):
                 for error in self.errors:
-                    where = f"{self.relative}:{error.line}:{error.column or 1}" if error.line else self.relative
-                    yield Static(f"{where}: {error.message}", classes="file-error", markup=False)
+                    yield Static(error.located(self.relative, lang), classes="file-error", markup=False)
             yield Static(t("errors.hint", lang), id="errors-hint")
             with Horizontal():
                 yield Button(t("errors.edit", lang), id="edit", variant="primary")

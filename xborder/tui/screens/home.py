@@ -291,7 +291,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         if not row.ok:
             error = row.errors[0]
             where = f"{error.line}: " if error.line else ""
-            cells["title"] = Text(_cut(f"{where}{error.message}", widths["title"]), style="red")
+            cells["title"] = Text(_cut(f"{where}{error.text(lang)}", widths["title"]), style="red")
         else:
             cells["title"] = Text(_cut(row.title, widths["title"]))
         review = Text("")

@@ -931,7 +931,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         assert self.path is not None
         result = self.xapp.workspace.load(self.path)
         if result.assessment is None:
-            first = result.errors[0] if result.errors else "?"
+            first = result.errors[0].located(self.xapp.workspace.relative(self.path), self.lang) if result.errors else "?"
             self.notify(t("wizard.reloaded_invalid", self.lang, error=first), severity="error", timeout=10)
             return
         self.doc = form.document_of(result.assessment)
