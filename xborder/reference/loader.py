@@ -483,7 +483,9 @@ def _check_reference(reference: Reference) -> None:
                 (p for p in reference.overrides if p.name == "adequacy.toml"),
                 SHIPPED_DIR / "adequacy.toml",
             )
-            raise ReferenceError(path, f"countries.{code}: not an ISO 3166-1 alpha-2 code")
+            raise ReferenceError(
+                path, f"countries.{code}: not an ISO 3166-1 alpha-2 code", *_position(path, ("countries", code))
+            )
     if reference.countries is not None:
         path = next(
             (p for p in reference.overrides if p.name == "countries.toml"),
@@ -491,9 +493,22 @@ def _check_reference(reference: Reference) -> None:
         )
         for lang, names in reference.countries.names.items():
             if lang not in LANGS:
-                raise ReferenceError(path, f"names.{lang}: unknown language (known: {', '.join(LANGS)})")
+                raise ReferenceError(
+                    path, f"names.{lang}: unknown language (known: {', '.join(LANGS)})", *_position(path, ("names", lang))
+                )
             for code, name in names.items():
                 if not is_country_code(code):
-                    raise ReferenceError(path, f"names.{lang}.{code}: not an ISO 3166-1 alpha-2 code")
+                    raise ReferenceError(
+                        path, f"names.{lang}.{code}: not an ISO 3166-1 alpha-2 code", *_position(path, ("names", lang, code))
+                    )
                 if not name.strip():
-                    raise ReferenceError(path, f"names.{lang}.{code}: the name is empty")
+                    raise ReferenceError(path, f"names.{lang}.{code}: the name is empty", *_position(path, ("names", lang, code)))
+
+
+def _position(path: Path, loc: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    """Line and column of `loc` in the file at `path` (None, None when unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    return locate(text, loc)
