@@ -271,6 +271,22 @@ def test_broken_workspace_file(text: str, line: int, fragment: str, workspace: P
     assert "Traceback" not in stderr
 
 
+def test_latin1_workspace_file_names_line_and_key(workspace: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "xborder.toml").write_bytes('[operator]\nname = "Nümunə MMC"\n'.encode().replace("ü".encode(), b"\xfc"))
+    status, stdout, stderr = run_check(workspace, capsys)
+    assert (status, stdout) == (2, "")
+    (message,) = stderr.splitlines()
+    assert message.startswith(f"xborder: {workspace / 'xborder.toml'}:2:10: not UTF-8 text (byte 0xfc in key 'operator.name')")
+
+
+def test_latin1_reference_override_names_its_line(workspace: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "data" / "countries.toml").write_bytes(b'[names.az]\nGB = "Birl\xe6"\n')
+    status, stdout, stderr = run_check(workspace, capsys)
+    assert (status, stdout) == (2, "")
+    (message,) = stderr.splitlines()
+    assert f"{workspace / 'data' / 'countries.toml'}:2:11: not UTF-8 text (byte 0xe6)" in message
+
+
 # -- what is NOT an error -------------------------------------------------------------------
 def test_crlf_file_loads(workspace: Path, folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Windows line endings (git's core.autocrlf) are valid TOML and must keep working."""

@@ -403,11 +403,15 @@ def _merge_override(name: str, shipped: dict[str, Any], over: dict[str, Any]) ->
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ReferenceError(path, "not UTF-8 text") from None
+        data = path.read_bytes()
     except OSError as exc:
         raise ReferenceError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReferenceError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save it as UTF-8", line, column) from None
     try:
         return parse_toml(text), text
     except TomlError as exc:

@@ -260,16 +260,7 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        key = key_at_line(data.decode("utf-8", errors="replace"), line)
-        where = f" in key {key!r}" if key else ""
-        where_az = f", {key!r} açarında" if key else ""
-        byte = f"0x{data[exc.start]:02x}"
-        message = Msg(
-            f"not UTF-8 text (byte {byte}{where}): save the file as UTF-8",
-            az=f"UTF-8 mətni deyil (bayt {byte}{where_az}): faylı UTF-8 kimi saxlayın",
-        )
+        message, line, column = not_utf8(data, exc)
         return LoadResult(path, None, [LoadError(path, message, line, column)], digest)
     result = load_assessment_text(path, text, reference)
     result.sha256 = digest
@@ -292,6 +283,22 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
         empty = Msg("the file is empty: it holds no assessment", az="fayl boşdur: orada qiymətləndirmə yoxdur")
         return LoadResult(path, None, [LoadError(path, empty, 1, 1)], text=text)
     return validate_document(path, raw, text, reference)
+
+
+def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[Msg, int, int]:
+    """The message, line and column for bytes that are not UTF-8 (Latin-1 from an old
+    editor, say), naming the key on that line."""
+    line = data[: exc.start].count(b"\n") + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    key = key_at_line(data.decode("utf-8", errors="replace"), line)
+    where = f" in key {key!r}" if key else ""
+    where_az = f", {key!r} açarında" if key else ""
+    byte = f"0x{data[exc.start]:02x}"
+    message = Msg(
+        f"not UTF-8 text (byte {byte}{where}): save the file as UTF-8",
+        az=f"UTF-8 mətni deyil (bayt {byte}{where_az}): faylı UTF-8 kimi saxlayın",
+    )
+    return message, line, column
 
 
 # -- hostile text -----------------------------------------------------------------------

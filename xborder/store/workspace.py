@@ -52,11 +52,16 @@ def find_workspace(start: Path | None = None) -> Path | None:
 
 def load_settings(path: Path) -> Settings:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise WorkspaceError("not UTF-8 text: save it as UTF-8", path) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise WorkspaceError(f"cannot read: {exc.strerror or exc}", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        from xborder.store.assessments import not_utf8
+
+        not_text = not_utf8(data, exc)
+        raise WorkspaceError(not_text[0], path, not_text[1], not_text[2]) from None
     if text.startswith("\ufeff"):
         raise WorkspaceError("file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", path, 1, 1)
     from xborder.store.assessments import syntax_message, text_problem
