@@ -16,7 +16,7 @@ from textual.coordinate import Coordinate
 from textual.events import Key
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Select, Static
+from textual.widgets import ContentSwitcher, DataTable, Input, Select, Static
 from textual.widgets.data_table import RowKey
 
 from xborder.rules.engine import VERDICTS
@@ -25,6 +25,7 @@ from xborder.tui.portfolio import SORT_KEYS, Row, RowIndex, load_row, load_rows,
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t
 from xborder.tui.style import verdict_text
+from xborder.tui.widgets.footer import CoalescingFooter
 
 if TYPE_CHECKING:
     from xborder.tui.app import XBorderApp
@@ -112,7 +113,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
                 yield Static(t("home.empty.title", lang), id="welcome-title")
                 yield Static(t("home.empty.body", lang), id="welcome-body")
         yield Static(t("home.loading", lang, n=len(self.xapp.workspace.assessment_files())), id="home-status")
-        yield Footer()
+        yield CoalescingFooter()
 
     def _search_placeholder(self) -> str:
         narrow = 0 < self.app.size.width < _NARROW

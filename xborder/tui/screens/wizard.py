@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from xborder.reference.loader import AdequacyInfo
@@ -47,6 +47,7 @@ from xborder.tui.strings import t
 from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
 from xborder.tui.widgets.country import display as country_display
 from xborder.tui.widgets.fields import FieldBox
+from xborder.tui.widgets.footer import CoalescingFooter
 
 if TYPE_CHECKING:
     from xborder.tui.app import XBorderApp
@@ -173,7 +174,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                     yield Static(t("wizard.save_note", lang), classes="note")
             with VerticalScroll(id="help-panel"):
                 yield Static("", id="help-text")
-        yield Footer()
+        yield CoalescingFooter()
 
     def _box(self, spec: FieldSpec, **kwargs: Any) -> FieldBox:
         app = self.xapp
