@@ -116,6 +116,18 @@ def test_validate_maps_errors_to_their_fields() -> None:
     assert form.problem_counts(check)["destinations"] == 2
 
 
+def test_core_messages_next_to_a_field_keep_their_translation() -> None:
+    from xborder.model.text import in_lang
+
+    reference = load_reference(None)
+    doc = _valid_doc()
+    doc["transfers"][0]["country"] = "AZ"
+    check = form.validate(doc, reference, TODAY, translate=lambda key, **_: key)
+    message = check.errors[("transfers", 0, "country")]
+    assert message == "a cross-border transfer cannot go to Azerbaijan (AZ)"  # the key is left out
+    assert in_lang(message, "az") == "transsərhəd ötürmə Azərbaycana (AZ) ola bilməz"
+
+
 def test_validate_refuses_a_taken_id_and_data_not_processed() -> None:
     reference = load_reference(None)
     doc = _valid_doc()

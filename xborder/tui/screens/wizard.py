@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from xborder.model.text import in_lang
 from xborder.reference.loader import AdequacyInfo
 from xborder.store import save_assessment
 from xborder.store.assessments import ConflictError, file_digest
@@ -595,7 +596,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             return t("error.data_not_processed", lang)
         if "listed twice" in message:
             return t("error.twice", lang)
-        return message
+        return in_lang(message, lang)
 
     def _show_errors(self) -> None:
         for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
@@ -677,7 +678,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 if spec is not None:
                     message = self._error_index.get((spec.widget_id, transfer), message)
                 line = Text(f"{where}: ", style="bold")
-                line.append(message)
+                line.append(in_lang(message, lang))
                 self._review_locs[f"e{n}"] = loc
                 options.append(Option(_hanging(Text("  ✗ ", style="bold red"), line), id=f"e{n}"))
         evaluation = check.evaluation
