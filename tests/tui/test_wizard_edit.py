@@ -204,3 +204,19 @@ async def test_a_new_id_must_be_unique(example_root: Path, make) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert wizard.step == "review"  # cannot save; shown what to fix
+
+
+async def test_core_messages_at_a_field_are_in_the_interface_language(example_root: Path, make) -> None:
+    app = make(example_root, lang="az", as_of=dt.date(2026, 11, 22))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("enter")
+        wizard = await wait_wizard(pilot)
+        await pilot.press("alt+right", "alt+right")
+        await pilot.pause()
+        assert wizard.step == "destinations"
+        wizard.doc["transfers"][0]["country"] = "AZ"  # as a hand edit would bring it
+        wizard._validate_now()
+        await pilot.pause()
+        box = wizard.query_one("#t-country")
+        assert box.error == "transsərhəd ötürmə Azərbaycana (AZ) ola bilməz"
