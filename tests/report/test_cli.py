@@ -182,12 +182,16 @@ def test_register_csv_and_json_list_every_transfer(ws_root: Path, tmp_path: Path
 
 
 def test_register_filters_by_verdict_and_country(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "register", "--format", "json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    full = (tmp_path / "register.json").read_bytes()
     assert run(ws_root, "register", "--format", "json,md", "--lang", "en", "--verdict", "blocked", "--country", "us,ru", "--out", str(tmp_path), "--as-of", AS_OF) == 0
-    data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
+    # a filtered register is named after its filters and leaves the full one as it was
+    assert (tmp_path / "register.json").read_bytes() == full
+    data = json.loads((tmp_path / "register-blocked-us-ru.json").read_text(encoding="utf-8"))
     got = {(r["assessment"], r["transfer"]) for r in data["transfers"]}
     assert got == {("charge-web-analytics", "amplitude"), ("charge-web-analytics", "yandex-metrika"), ("elegal-lawyers", "web-analytics")}
     assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"]}
-    md = (tmp_path / "register.en.md").read_text(encoding="utf-8")
+    md = (tmp_path / "register-blocked-us-ru.en.md").read_text(encoding="utf-8")
     assert "verdict: Blocked; country: United States \\(US\\), Russian Federation \\(RU\\)" in md
 
 

@@ -19,7 +19,7 @@ from xborder.report.provenance import Provenance, git_states
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment
     from xborder.rules.engine import Evaluation
-    from xborder.store.assessments import LoadResult
+    from xborder.store.assessments import LoadError, LoadResult
     from xborder.store.workspace import Workspace
 
 FORMATS = ("pdf", "html", "md")
@@ -407,7 +407,9 @@ def register(
     countries: Sequence[str] = (),
 ) -> list[Path]:
     """Write the register of every transfer of every assessment: `register.<lang>.<ext>`
-    for documents, `register.csv` / `register.json` (language-neutral: keys and codes)."""
+    for documents, `register.csv` / `register.json` (language-neutral: keys and codes).
+    A filtered register is named after its filters (`register-blocked-us.az.pdf`), so it
+    never replaces the full one."""
     from xborder.model.countries import is_country_code
     from xborder.report.build import build_register, register_entries, register_record
     from xborder.rules import evaluate
@@ -422,29 +424,42 @@ def register(
         if not is_country_code(code):
             raise ReportError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     pairs = []
-    invalid: list[tuple[str, str]] = []
+    unreadable: list[tuple[str, LoadError | None]] = []
     for result in workspace.load_all():
         if result.assessment is None:
-            first = result.errors[0] if result.errors else None
-            message = first.message if first else "cannot be read"
-            if first is not None and first.line is not None:
-                message = f"line {first.line}: {message}"
-            invalid.append((workspace.relative(result.path), message))
+            unreadable.append((workspace.relative(result.path), result.errors[0] if result.errors else None))
             continue
         pairs.append((result.assessment, evaluate(result.assessment, workspace.reference, as_of)))
+    from xborder.report.strings import t
+
+    def invalid_in(lang: str) -> list[tuple[str, str]]:
+        out = []
+        for name, error in unreadable:
+            if error is None:
+                out.append((name, t("unreadable", lang)))
+            elif error.line is not None:
+                out.append((name, f"{t('line', lang)} {error.line}: {error.text(lang)}"))
+            else:
+                out.append((name, error.text(lang)))
+        return out
+
+    invalid = invalid_in("en")
+    stem = "-".join(["register", *verdicts, *(code.lower() for code in countries)])
     entries = register_entries(pairs, verdicts, countries)
     written = []
     doc_formats = [f for f in formats if f in FORMATS]
     if doc_formats:
         for lang in _langs(workspace, langs):
-            doc = build_register(entries, invalid, workspace.settings, workspace.reference, as_of, lang, verdicts, countries)
+            doc = build_register(
+                entries, invalid_in(lang), workspace.settings, workspace.reference, as_of, lang, verdicts, countries
+            )
             for fmt in doc_formats:
-                target = out_dir / f"register.{lang}.{EXTENSIONS[fmt]}"
+                target = out_dir / f"{stem}.{lang}.{EXTENSIONS[fmt]}"
                 _write(target, render(doc, fmt))
                 written.append(target)
     records = [register_record(e) for e in entries]
     if "csv" in formats:
-        target = out_dir / "register.csv"
+        target = out_dir / f"{stem}.csv"
         _write(target, register_csv(records))
         written.append(target)
     if "json" in formats:
@@ -456,7 +471,7 @@ def register(
             "transfers": records,
             "invalid": [{"file": name, "error": message} for name, message in invalid],
         }
-        target = out_dir / "register.json"
+        target = out_dir / f"{stem}.json"
         _write(target, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         written.append(target)
     return written

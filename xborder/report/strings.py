@@ -15,6 +15,8 @@ _T: dict[str, tuple[str, str]] = {
     "no": ("no", "xeyr"),
     "none": ("—", "—"),
     "not_recorded": ("not recorded", "qeyd edilməyib"),
+    "line": ("line", "sətir"),
+    "unreadable": ("cannot be read", "oxunmur"),
     "not_yet": ("not yet", "hələ yox"),
     "draft": ("DRAFT", "QARALAMA"),
     "special_mark": ("special category", "xüsusi kateqoriya"),
