@@ -140,6 +140,9 @@ def test_vocabulary_override_adds_a_data_key(capsys, monkeypatch, workspace, mak
 BROKEN_OVERRIDES = [
     ("adequacy.toml", "[countries.US]\nadequate = yes\n", r"data/adequacy\.toml:2:\d+: "),
     ("adequacy.toml", '[countries.US]\nadequate = "maybe"\n', r"data/adequacy\.toml:2:1: countries\.US\.adequate: "),
+    # strict like assessment files: a quoted "true" is a typo to show, not a yes to guess
+    ("adequacy.toml", '[countries.US]\nadequate = "true"\n', r"data/adequacy\.toml:2:1: countries\.US\.adequate: Input should be a valid boolean"),
+    ("adequacy.toml", '[countries.US]\nadequate = true\nverified = "yes"\n', r"data/adequacy\.toml:3:1: countries\.US\.verified: "),
     ("adequacy.toml", "[countries.XX]\nadequate = true\n", r"data/adequacy\.toml:1:1: countries\.XX: not an ISO 3166-1 alpha-2 code"),
     ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\n", r"data/vocabulary\.toml:1:1: data\.loyalty\.az: "),
     ("vocabulary.toml", "[data.loyalty]\nen = \"Loyalty\"\naz = \"Loyallıq\"\nfr = \"Fidélité\"\n", r"data/vocabulary\.toml:4:1: data\.loyalty\.fr: "),
