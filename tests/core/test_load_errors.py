@@ -304,3 +304,33 @@ def test_loading_never_raises_on_edited_files(reference, data):
 def test_loading_never_raises_on_any_bytes(reference, data):
     result = load_assessment_bytes(Path("x.toml"), data, reference)
     assert result.assessment is None and result.errors
+
+
+@pytest.mark.parametrize(
+    ("source", "az"),
+    [
+        ('a = "x\\q"', "mətndə ekranlaşdırılmamış '\\' var"),
+        ("a = 1\na = 2", "təkrarlanan açar: dəyər artıq verilib"),
+        ("[a]\nb = 1\n[a]\n", "təkrarlanan cədvəl [a]: iki dəfə elan edilib"),
+        ("a = [1,", "yanlış dəyər"),
+        ("a = {b = 1", "sətirdaxili cədvəl bağlanmayıb"),
+        ("a = 1 b", "ifadədən sonra yeni sətir və ya sənədin sonu gözlənilir"),
+        ("a b = 1", "açardan sonra '=' gözlənilir"),
+        ("[a\nb = 1", "cədvəl başlığının sonunda ']' gözlənilir"),
+        ('a = "x', "mətn (dırnaq) bağlanmayıb"),
+        ("a = {b = 1, b = 2}", "sətirdaxili cədvəldə təkrarlanan açar 'b'"),
+        ('a = "\u0001"', "icazəsiz simvol"),
+    ],
+)
+def test_toml_syntax_errors_in_azerbaijani(source, az):
+    from xborder.tomlio import TomlError, parse_toml, syntax_message_az
+
+    with pytest.raises(TomlError) as caught:
+        parse_toml(source)
+    assert syntax_message_az(caught.value.message).startswith(az)
+
+
+def test_a_syntax_error_reads_in_azerbaijani_with_its_key(path, reference):
+    error = load(path, edit(3, 'title = "Test'), reference).errors[0]
+    assert error.message == "Illegal character '\\n' (key 'title')"
+    assert error.text("az") == "TOML sintaksis xətası: icazəsiz simvol '\\n' (açar 'title')"

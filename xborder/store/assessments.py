@@ -24,7 +24,14 @@ from xborder.model.checks import check_assessment
 from xborder.model.text import Msg, in_lang, prefixed
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
-from xborder.tomlio import TomlError, dump_toml, index_positions, locate, parse_toml
+from xborder.tomlio import (
+    TomlError,
+    dump_toml,
+    index_positions,
+    locate,
+    parse_toml,
+    syntax_message_az,
+)
 
 if TYPE_CHECKING:
     from xborder.reference import Reference
@@ -276,9 +283,7 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
     try:
         raw = parse_toml(text)
     except TomlError as exc:
-        message = syntax_message(text, exc)
-        syntax = Msg(message, az=f"TOML sintaksis xətası: {message}")
-        return LoadResult(path, None, [LoadError(path, syntax, exc.line, exc.column)], text=text)
+        return LoadResult(path, None, [LoadError(path, syntax_message(text, exc), exc.line, exc.column)], text=text)
     if not raw:
         empty = Msg("the file is empty: it holds no assessment", az="fayl boşdur: orada qiymətləndirmə yoxdur")
         return LoadResult(path, None, [LoadError(path, empty, 1, 1)], text=text)
@@ -357,14 +362,17 @@ def _looks_like_conflict(text: str) -> bool:
     )
 
 
-def syntax_message(text: str, error: TomlError) -> str:
-    """The parser's message, naming the key on the line it points at when there is one."""
+def syntax_message(text: str, error: TomlError) -> Msg:
+    """The parser's message, naming the key on the line it points at when there is one,
+    with its Azerbaijani translation."""
+    heading = "TOML sintaksis xətası: "
+    az = heading + syntax_message_az(error.message)
     if error.line is None:
-        return error.message
+        return Msg(error.message, az=az)
     key = key_at_line(text, error.line)
     if key and not re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", error.message):
-        return f"{error.message} (key {key!r})"
-    return error.message
+        return Msg(f"{error.message} (key {key!r})", az=f"{az} (açar {key!r})")
+    return Msg(error.message, az=az)
 
 
 def key_at_line(text: str, line: int) -> str | None:
