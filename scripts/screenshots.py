@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py
 
-Writes docs/screenshots/home.svg and docs/screenshots/destination.svg, at 100x32, in
+Writes docs/screenshots/home.svg and docs/screenshots/destination.svg, at 120x32, in
 English, judged as of 2026-11-22 (so the verdicts match the README), with a fixed theme.
 """
 
@@ -20,7 +20,7 @@ from xborder.tui.screens.wizard import WizardScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (100, 32)
+SIZE = (120, 32)  # wide enough for every column of the list
 
 
 async def shoot(workspace_root: Path) -> None:
