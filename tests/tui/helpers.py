@@ -41,3 +41,13 @@ async def wait_for(pilot: Any, predicate: Callable[[], bool], what: str) -> None
             return
         await pilot.pause(0.02)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+async def open_wizard(pilot: Any, path: Any, step: str | None = None) -> Any:
+    """Open the file at `path` in the wizard (as Enter on its row does), at `step`."""
+    pilot.app.open_file(path)
+    wizard = await wait_wizard(pilot)
+    if step is not None:
+        wizard._show_step(step)
+        await pilot.pause()
+    return wizard

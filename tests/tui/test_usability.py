@@ -17,7 +17,7 @@ from xborder.tui.screens.help import HelpScreen
 from xborder.tui.screens.home import HomeScreen
 from xborder.tui.widgets.country import resolve, search
 
-from .helpers import wait_for, wait_home, wait_wizard
+from .helpers import open_wizard, wait_for, wait_home, wait_wizard
 
 FILE = "data/assessments/charge-web-analytics.toml"
 
@@ -78,8 +78,7 @@ async def test_palette_lists_the_wizard_commands(example_root: Path, make) -> No
         await wait_home(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"New", "Open", "Copy", "Delete", "PDF", "Search", "Help", "Quit", "Language", "Theme"} <= titles
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
+        wizard = await open_wizard(pilot, example_root / FILE)
         titles = {c.title for c in app.get_system_commands(wizard)}
         assert {"Save", "Add a transfer", "Remove the transfer", "Clause text", "Go to step: Review"} <= titles
 
@@ -99,10 +98,7 @@ async def test_escape_in_the_country_field_closes_its_list_then_leaves(example_r
     app = make(example_root)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_home(pilot)
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        wizard = await open_wizard(pilot, example_root / FILE, "destinations")
         field = wizard.query_one("#t-country-control-input", Input)
         field.focus()
         field.value = ""
@@ -121,10 +117,7 @@ async def test_the_ground_shows_only_its_own_fields(example_root: Path, make) ->
     app = make(example_root)
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_home(pilot)
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        wizard = await open_wizard(pilot, example_root / FILE, "destinations")
         shown = {}
         for ground in ("consent", "contract", "adequacy", None):
             wizard.query_one("#t-ground").set_value(ground)
@@ -147,10 +140,7 @@ async def test_adequacy_and_its_source_in_the_interface_language(example_root: P
     app = make(example_root, lang="az")
     async with app.run_test(size=(100, 32)) as pilot:
         await wait_home(pilot)
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        wizard = await open_wizard(pilot, example_root / FILE, "destinations")
         text = str(wizard.query_one("#adequacy", Static).content)
         assert "Adekvat müdafiə: yoxdur" in text
         assert "siyahıda yoxdur" in text and "not listed" not in text
@@ -160,8 +150,7 @@ async def test_f3_shows_the_clause_text_of_the_step_in_the_interface_language(ex
     app = make(example_root, lang="az")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_home(pilot)
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
+        wizard = await open_wizard(pilot, example_root / FILE)
         panel = wizard.query_one("#help-panel")
         assert not panel.display  # hidden below 120 columns until asked for
         await pilot.press("f3")
@@ -300,8 +289,7 @@ async def test_f2_in_the_wizard_keeps_the_work_and_the_layout(example_root: Path
     app = make(example_root)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_home(pilot)
-        app.open_file(example_root / FILE)
-        wizard = await wait_wizard(pilot)
+        wizard = await open_wizard(pilot, example_root / FILE)
         wizard.query_one("#f-assessor-control").focus()
         await pilot.press("Z")
         await pilot.press("f2")
