@@ -336,7 +336,7 @@ def transition(
             raise LifecycleError("reject_reason")
         if on is None:
             raise LifecycleError("reject_date")
-        changes["approval"] = Approval(reviewer=by.strip(), date=on, reason=reason.strip())
+        changes["approval"] = Approval(reviewer=by.strip(), date=on, decision="rejected", reason=reason.strip())
     elif target == "in_review" and by and by.strip():
         changes["assessor"] = by.strip()
     return _updated(assessment, changes)
@@ -377,6 +377,7 @@ def approve(
     approval = Approval(
         reviewer=reviewer,
         date=on,
+        decision="approved",
         reason=reason,
         adequacy_version=evaluation.adequacy_version,
         verdicts={t.id: t.verdict for t in evaluation.transfers},

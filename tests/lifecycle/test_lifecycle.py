@@ -147,6 +147,7 @@ def test_reject_needs_reviewer_and_reason(build):
         transition(a, "rejected", reason="No", on=AS_OF)
     rejected = transition(a, "rejected", by="Anar", on=AS_OF, reason="Consent form missing")
     assert (rejected.approval.reviewer, rejected.approval.reason) == ("Anar", "Consent form missing")
+    assert rejected.approval.decision == "rejected"  # the record says what was decided
 
 
 def test_approve_records_everything(build, reference):
@@ -155,7 +156,7 @@ def test_approve_records_everything(build, reference):
     assert approved.status == "approved"
     assert approved.next_review == D(2027, 11, 22)
     assert approved.approval.model_dump() == {
-        "reviewer": "Anar", "date": AS_OF, "reason": None,
+        "reviewer": "Anar", "date": AS_OF, "decision": "approved", "reason": None,
         "adequacy_version": reference.adequacy_version, "verdicts": {"t1": "permitted"},
     }
 
@@ -273,7 +274,8 @@ def test_cli_approve_then_status(example_workspace: Path, capsys):
                            "adequacy list coe108-2026-11-22); next review 2027-11-22")
     text = path.read_text(encoding="utf-8")
     assert 'status = "approved"' in text and "next_review = 2027-11-22" in text
-    assert '[approval]\nreviewer = "Anar"\ndate = 2026-11-22\nreason = "KZ and TR notices are being sent this week"' in text
+    assert ('[approval]\nreviewer = "Anar"\ndate = 2026-11-22\ndecision = "approved"\n'
+            'reason = "KZ and TR notices are being sent this week"') in text
     assert 'licensee-kz = "pending"' in text
     status, out, _ = run(capsys, "status", "alqoritmika-licensees", *en)
     assert out.startswith("alqoritmika-licensees: approved (next: approved, in_review, withdrawn); last decision by Anar")

@@ -95,7 +95,7 @@ def assessments(draw) -> Assessment:
         },
         "approval": draw(optional(st.fixed_dictionaries(
             {"reviewer": words, "date": dates},
-            optional={"reason": free, "adequacy_version": free,
+            optional={"decision": st.sampled_from(["approved", "rejected"]), "reason": free, "adequacy_version": free,
                       "verdicts": st.dictionaries(ids, st.sampled_from(["permitted", "blocked"]), max_size=2)}))),
         "transfers": [draw(transfers(data + special, tid)) for tid in tids],
     }

@@ -166,3 +166,22 @@ def test_no_git_repository_means_no_git_state(tmp_path: Any) -> None:
 
     (tmp_path / "x.toml").write_text("a = 1\n")
     assert git_states(tmp_path, [tmp_path / "x.toml"]) == {}
+
+
+@pytest.mark.parametrize(("lang", "row"), [("en", ("Decision", "Approved")), ("az", ("Qərar", "Təsdiqlənib"))])
+def test_the_review_decision_names_what_was_decided(make_doc: Any, reference: Any, lang: str, row: tuple[str, str]) -> None:
+    from xborder.lifecycle import approve
+    from xborder.model import Settings
+    from xborder.model.assessment import Assessment
+    from xborder.report.build import build_report
+    from xborder.report.model import Fields
+    from xborder.report.provenance import Provenance
+    from xborder.rules import evaluate
+
+    from .helpers import AS_OF
+
+    draft = Assessment.model_validate(make_doc(status="in_review"))
+    approved = approve(draft, evaluate(draft, reference, AS_OF), "Anar", AS_OF, period_months=12)
+    doc = build_report(approved, evaluate(approved, reference, AS_OF), Settings(), reference, Provenance("x", "0"), lang)
+    rows = [r for block in doc.blocks if isinstance(block, Fields) for r in block.rows]
+    assert row in rows

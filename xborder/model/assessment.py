@@ -242,6 +242,9 @@ class Approval(_Model):
     """Who reviewed and approved (or rejected) it."""
     date: Date
     """Date of the decision."""
+    decision: Literal["approved", "rejected"] | None = None
+    """approved | rejected: what the reviewer decided (records written before this key
+    existed leave it out; the status then tells)."""
     reason: Text | None = None
     """Recorded reason, required when approving a verdict other than permitted."""
     adequacy_version: Text | None = None

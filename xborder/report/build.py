@@ -302,6 +302,8 @@ def build_report(
             (t("reviewer", lang), ap.reviewer),
             (t("decision_date", lang), ap.date.isoformat()),
         ]
+        if ap.decision:
+            rows2.insert(2, (t("decision", lang), ref.label("status", ap.decision, lang)))
         if ap.reason:
             rows2.append((t("reason", lang), ap.reason))
         if ap.adequacy_version:

@@ -123,6 +123,7 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "approval": ("Review decision", "Baxışın nəticəsi"),
     "reviewer": ("Reviewer", "Yoxlayan"),
+    "decision": ("Decision", "Qərar"),
     "decision_date": ("Date of the decision", "Qərarın tarixi"),
     "reason": ("Reason", "Səbəb"),
     "approved_list": ("Adequacy list at approval", "Təsdiq zamanı adekvatlıq siyahısı"),
