@@ -53,6 +53,11 @@ def _dotted(names: str) -> str:
     return ".".join(str(part) for part in parts)
 
 
+def byte_position(data: bytes, index: int) -> tuple[int, int]:
+    """Line and column (1-based) of the byte at `index` (say, where decoding failed)."""
+    return data[:index].count(b"\n") + 1, index - (data.rfind(b"\n", 0, index) + 1) + 1
+
+
 def parse_toml(text: str) -> dict[str, Any]:
     """Parse TOML text; raise TomlError with a position on any syntax error."""
     try:

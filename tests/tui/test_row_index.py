@@ -47,7 +47,8 @@ def test_a_second_run_reads_the_index_and_gets_the_same_rows(example_root: Path)
     second, evaluated = _rows(example_root)
     assert evaluated == [] and second == first
     assert not any(p.name.startswith(".xborder-cache") for p in example_root.iterdir())
-    assert list(Path(os.environ["XDG_CACHE_HOME"], "xborder").glob("portfolio-*.json"))
+    (cache,) = Path(os.environ["XDG_CACHE_HOME"], "xborder").glob("portfolio-*.json")
+    assert cache.stat().st_mode & 0o777 == 0o600  # it holds the titles: the owner's only
 
 
 def test_a_changed_file_is_evaluated_again(example_root: Path) -> None:

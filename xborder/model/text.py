@@ -37,6 +37,12 @@ def in_lang(message: str, lang: str) -> str:
     return message.in_lang(lang) if isinstance(message, Msg) else str(message)
 
 
+def reason_of(exc: BaseException) -> str:
+    """The message `exc` was raised with, translations kept (str(exc) drops them)."""
+    message = exc.args[0] if exc.args else None
+    return message if isinstance(message, str) else str(exc)
+
+
 def prefixed(prefix: str, message: str) -> Msg:
     """`prefix: message` in every language `message` carries (the prefix is a key path,
     the same in all of them)."""

@@ -10,7 +10,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from xborder.tomlio import TomlError, locate, parse_toml
+from xborder.tomlio import TomlError, byte_position, locate, parse_toml
 
 SHIPPED_DIR = Path(__file__).parent / "data"
 FILES = ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml", "countries.toml")
@@ -409,8 +409,7 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = byte_position(data, exc.start)
         raise ReferenceError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x}): save it as UTF-8", line, column) from None
     try:
         return parse_toml(text), text

@@ -21,11 +21,12 @@ from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, Assessment
 from xborder.model.checks import check_assessment
-from xborder.model.text import Msg, in_lang, prefixed
+from xborder.model.text import Msg, in_lang, prefixed, reason_of
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
 from xborder.tomlio import (
     TomlError,
+    byte_position,
     dump_toml,
     index_positions,
     locate,
@@ -182,9 +183,7 @@ def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
         return loc, empty
     if kind == "value_error":
         cause = error.get("ctx", {}).get("error")
-        message = cause.args[0] if isinstance(cause, Exception) and cause.args else None
-        if not isinstance(message, str):
-            message = str(cause or error["msg"])
+        message = reason_of(cause) if isinstance(cause, Exception) else str(cause or error["msg"])
         return loc, prefixed(key, message) if key else message
     return loc, f"{key}: {error['msg']}" if key else str(error["msg"])
 
@@ -230,6 +229,10 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     return load_assessment_bytes(path, data, reference)
 
 
+BOM_MESSAGE = Msg(
+    "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
+    az="fayl bayt sırası nişanı (BOM) ilə başlayır: onu BOM-suz UTF-8 kimi saxlayın",
+)
 _FOLDER = Msg("is a folder, not an assessment file", az="qovluqdur, qiymətləndirmə faylı deyil")
 
 
@@ -248,22 +251,7 @@ def _too_large(size: int) -> str:
 def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> LoadResult:
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"\xef\xbb\xbf"):
-        return LoadResult(
-            path,
-            None,
-            [
-                LoadError(
-                    path,
-                    Msg(
-                        "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
-                        az="fayl bayt sırası nişanı (BOM) ilə başlayır: onu BOM-suz UTF-8 kimi saxlayın",
-                    ),
-                    1,
-                    1,
-                )
-            ],
-            digest,
-        )
+        return LoadResult(path, None, [LoadError(path, BOM_MESSAGE, 1, 1)], digest)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -293,8 +281,7 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
 def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[Msg, int, int]:
     """The message, line and column for bytes that are not UTF-8 (Latin-1 from an old
     editor, say), naming the key on that line."""
-    line = data[: exc.start].count(b"\n") + 1
-    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    line, column = byte_position(data, exc.start)
     key = key_at_line(data.decode("utf-8", errors="replace"), line)
     where = f" in key {key!r}" if key else ""
     where_az = f", {key!r} açarında" if key else ""
@@ -430,8 +417,7 @@ def validate_document(
         raw = migrate(raw)
     except MigrationError as exc:
         line, column = locate(text, ("schema_version",))
-        reason = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-        return LoadResult(path, None, [LoadError(path, reason, line, column)], text=text)
+        return LoadResult(path, None, [LoadError(path, reason_of(exc), line, column)], text=text)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:

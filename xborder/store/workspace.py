@@ -60,11 +60,12 @@ def load_settings(path: Path) -> Settings:
     except UnicodeDecodeError as exc:
         from xborder.store.assessments import not_utf8
 
-        not_text = not_utf8(data, exc)
-        raise WorkspaceError(not_text[0], path, not_text[1], not_text[2]) from None
+        reason, bad_line, bad_column = not_utf8(data, exc)
+        raise WorkspaceError(reason, path, bad_line, bad_column) from None
+    from xborder.store.assessments import BOM_MESSAGE, syntax_message, text_problem
+
     if text.startswith("\ufeff"):
-        raise WorkspaceError("file starts with a byte-order mark (BOM): save it as UTF-8 without BOM", path, 1, 1)
-    from xborder.store.assessments import syntax_message, text_problem
+        raise WorkspaceError(BOM_MESSAGE, path, 1, 1)
 
     problem = text_problem(text)
     if problem is not None:

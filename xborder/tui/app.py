@@ -65,9 +65,9 @@ class XBorderApp(App[None]):
         self.exit_when_loaded = exit_when_loaded
         self.offer_drafts = offer_drafts
         self.use_index = use_index
+        """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self.early_text = ""
         """Text typed after n before the new wizard had the focus (the wizard takes it)."""
-        """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self._theme_name = theme or workspace.settings.ui.theme or ""
         self.loaded_rows = -1
         """Rows on the home screen once loaded (-1 before; the benchmark checks it)."""

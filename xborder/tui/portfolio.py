@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from xborder.rules import evaluate
 from xborder.store import LoadError, Workspace
+from xborder.store.atomic import write_atomic
 
 try:  # deadlines (xborder.lifecycle); the portfolio works without them
     from xborder.lifecycle import due_items as _due_items
@@ -253,12 +253,8 @@ class RowIndex:
         for key in gone:
             del self.rows[key]
         text = json.dumps({"context": self.context, "rows": self.rows}, ensure_ascii=False)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".portfolio-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.path)
+        try:  # private: the rows hold the assessments' titles
+            write_atomic(self.path, text.encode("utf-8"), mode=0o600)
         except OSError:
             return
         self.changed = False

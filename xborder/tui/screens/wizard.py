@@ -859,7 +859,6 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         report.disabled = bool(problems)
         saved = not self.dirty and self.path is not None
         report.label = t("wizard.report_now" if saved else "wizard.save_and_report", lang)
-        self.query_one("#save-button", Button).disabled = bool(problems)
 
     def _target_path(self) -> Path | None:
         if self.path is not None:
