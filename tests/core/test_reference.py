@@ -242,6 +242,7 @@ def test_workspace_may_rename_a_country(workspace):
     ("text", "pattern"),
     [
         ('[names.az]\nXX = "Nowhere"\n', r"countries\.toml:2:1: names\.az\.XX: not an ISO 3166-1 alpha-2 code"),
+        ('[aliases]\nXX = ["Nowhere"]\n', r"countries\.toml:2:1: aliases\.XX: not an ISO 3166-1 alpha-2 code"),
         ('[names.fr]\nGB = "Royaume-Uni"\n', r"countries\.toml:1:1: names\.fr: unknown language"),
         ('[names.az]\nGB = 3\n', r"countries\.toml:2:1: names\.az\.GB: "),
     ],

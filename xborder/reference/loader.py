@@ -113,6 +113,8 @@ class CountriesFile(_Model):
     meta: Meta
     names: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Language -> ISO 3166-1 alpha-2 code -> name."""
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    """ISO 3166-1 alpha-2 code -> other names people type for it (searched, never shown)."""
 
 
 @dataclass(frozen=True)
@@ -307,6 +309,17 @@ def _shipped_names() -> dict[str, dict[str, str]]:
     return {lang: dict(table) for lang, table in names.items()}
 
 
+def country_aliases(code: str) -> tuple[str, ...]:
+    """Other names people type for the country (shipped countries.toml [aliases])."""
+    return _shipped_aliases().get(code.upper(), ())
+
+
+@cache
+def _shipped_aliases() -> dict[str, tuple[str, ...]]:
+    aliases = _shipped("countries.toml").get("aliases", {})
+    return {code: tuple(names) for code, names in aliases.items()}
+
+
 @cache
 def country_name(code: str, lang: str) -> str:
     """The country's name in `lang` from the shipped reference data (countries.toml
@@ -494,6 +507,11 @@ def _check_reference(reference: Reference) -> None:
             (p for p in reference.overrides if p.name == "countries.toml"),
             SHIPPED_DIR / "countries.toml",
         )
+        for code in reference.countries.aliases:
+            if not is_country_code(code):
+                raise ReferenceError(
+                    path, f"aliases.{code}: not an ISO 3166-1 alpha-2 code", *_position(path, ("aliases", code))
+                )
         for lang, names in reference.countries.names.items():
             if lang not in LANGS:
                 raise ReferenceError(

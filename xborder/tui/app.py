@@ -142,12 +142,11 @@ class XBorderApp(App[None]):
     def _country_names(self, lang: str) -> dict[str, str]:
         import pycountry
 
-        from xborder.reference.loader import country_name
-        from xborder.tui.widgets.country import ALIASES
+        from xborder.reference.loader import country_aliases, country_name
 
         return {
             str(c.alpha_2): " ".join(
-                {country_name(c.alpha_2, x) for x in ("az", "en", "ru")} | set(ALIASES.get(str(c.alpha_2), ()))
+                {country_name(c.alpha_2, x) for x in ("az", "en", "ru")} | set(country_aliases(str(c.alpha_2)))
             )
             for c in pycountry.countries
         }

@@ -17,24 +17,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from xborder.reference.loader import country_name
+from xborder.reference.loader import country_aliases, country_name
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z]{2})\)\s*$")
-
-ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("ABŞ", "Amerika", "Amerika Birləşmiş Ştatları", "USA", "США", "Америка"),
-    "GB": ("Birləşmiş Krallıq", "Böyük Britaniya", "İngiltərə", "UK", "Великобритания", "Англия"),
-    "AE": ("BƏƏ", "UAE", "ОАЭ", "Əmirliklər"),
-    "RU": ("Rusiya", "Russia", "Россия"),
-    "KR": ("Cənubi Koreya", "South Korea", "Южная Корея"),
-    "KP": ("Şimali Koreya", "North Korea", "Северная Корея"),
-    "CZ": ("Çexiya", "Czech Republic", "Чехия"),
-    "NL": ("Hollandiya", "Holland", "Голландия"),
-    "IR": ("İran", "Iran", "Иран"),
-    "TW": ("Tayvan", "Taiwan", "Тайвань"),
-    "MD": ("Moldova", "Молдавия"),
-}
-"""Names people type that the ISO lists do not carry (ABŞ, UK, BƏƏ, Россия, ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +44,7 @@ def _index() -> tuple[_Entry, ...]:
         common = getattr(country, "common_name", None)
         if common:
             names.add(str(common).casefold())
-        names.update(alias.casefold() for alias in ALIASES.get(code, ()))
+        names.update(alias.casefold() for alias in country_aliases(code))
         entries.append(_Entry(code, tuple(sorted(names))))
     return tuple(entries)
 
