@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from xborder.cli.common import CLIError, err, out, workspace_from
+from xborder.cli.common import CLIError, err, message_lang, out, workspace_from
 
 NAME = "approve"
 ORDER = 40
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
-    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    lang = message_lang(args, workspace, speaks=("az", "en"))
     words = _WORDS[lang]
     path = resolve(workspace, args.id)
     result = workspace.load(path)

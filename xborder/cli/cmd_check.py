@@ -6,6 +6,7 @@ import argparse
 
 from xborder.cli.common import (
     default_workspace,
+    message_lang,
     parse_date,
     today,
     workspace_from,
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if workspace is None:  # outside any workspace, PATHs given: theirs, else defaults
         workspace = workspace_of_paths(args.paths) or default_workspace()
     as_of = parse_date(args.as_of) if args.as_of else today()
-    lang = args.lang or ("en" if args.format == "json" else workspace.settings.ui.language)
+    lang = message_lang(args, workspace, json_in_english=True)
     status = check.run(workspace, args.paths, as_of, args.format, lang)
     if getattr(args, "fail_on", "blocked") == "invalid" and status == 1:
         return 0

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from xborder.cli.common import CLIError, out, parse_date, workspace_from
+from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from
 
 NAME = "diff"
 ORDER = 51
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     workspace = workspace_from(args.workspace)
     assert workspace is not None
     path = resolve(workspace, args.id)
-    lang = args.lang or workspace.settings.ui.language
+    lang = message_lang(args, workspace)
     outside = workspace.escapes(path)
     if outside is not None:
         raise CLIError(f"{workspace.relative(path)}: symbolic link to a file outside the workspace ({outside}): not read")

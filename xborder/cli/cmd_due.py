@@ -14,6 +14,7 @@ from xborder.cli.common import (
     EXIT_OK,
     CLIError,
     Style,
+    message_lang,
     out,
     parse_date,
     today,
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         within = ICS_DEFAULT_WITHIN if args.format == "ics" else 30
     if within < 0 or within > 3660:
         raise CLIError(f"--within {within}: expected a number of days from 0 to 3660")
-    lang = args.lang or ("en" if args.format == "json" else workspace.settings.ui.language)
+    lang = message_lang(args, workspace, json_in_english=True)
     items, invalid, loaded = collect(workspace, as_of, within)
     if args.format == "json":
         doc = {

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import CLIError, Style, out, workspace_from
+from xborder.cli.common import CLIError, Style, message_lang, out, workspace_from
 
 NAME = "history"
 ORDER = 50
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         modified = git.is_modified(path)
     except git.GitError as exc:
         raise CLIError(str(exc)) from None
-    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    lang = message_lang(args, workspace, speaks=("az", "en"))
     words = _WORDS[lang]
     rows: list[dict[str, Any]] = []
     if modified:

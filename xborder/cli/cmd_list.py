@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import Style, out, parse_date, today, workspace_from
+from xborder.cli.common import Style, message_lang, out, parse_date, today, workspace_from
 
 NAME = "list"
 ORDER = 20
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps({"as_of": as_of.isoformat(), "assessments": data}, ensure_ascii=False, indent=2) + "\n")
         return 0
-    lang = args.lang or workspace.settings.ui.language
+    lang = message_lang(args, workspace)
     ref = workspace.reference
     style = Style(sys.stdout)
     headers = {

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import CLIError, Style, out, parse_date, today, workspace_from
+from xborder.cli.common import CLIError, Style, message_lang, out, parse_date, today, workspace_from
 
 NAME = "show"
 ORDER = 30
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     result = load_or_fail(workspace, args.id)
     a = result.assessment
     as_of = parse_date(args.as_of) if args.as_of else today()
-    lang = args.lang or workspace.settings.ui.language
+    lang = message_lang(args, workspace)
     ref = workspace.reference
     ev = evaluate(a, ref, as_of)
     if args.format == "json":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from xborder.cli.common import CLIError, out, parse_date, today, workspace_from
+from xborder.cli.common import CLIError, message_lang, out, parse_date, today, workspace_from
 
 NAME = "status"
 ORDER = 41
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
-    lang = "az" if (args.lang or workspace.settings.ui.language) == "az" else "en"
+    lang = message_lang(args, workspace, speaks=("az", "en"))
     words = _WORDS[lang]
     path = resolve(workspace, args.id)
     result = workspace.load(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -57,6 +58,24 @@ def workspace_from(option: str | None, *, required: bool = True) -> Workspace | 
         if not option and not required and exc.path is None:
             return None
         raise CLIError(str(exc)) from None
+
+
+def message_lang(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    *,
+    json_in_english: bool = False,
+    speaks: Sequence[str] = ("az", "en", "ru"),
+) -> str:
+    """The language of a command's messages: --lang; else, with `json_in_english`,
+    English for JSON output (read by other programs); else the workspace's interface
+    language if the command `speaks` it, else English."""
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    if json_in_english and getattr(args, "format", None) == "json":
+        return "en"
+    lang = workspace.settings.ui.language
+    return lang if lang in speaks else "en"
 
 
 def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
