@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from xborder.model.assessment import Assessment
     from xborder.rules.engine import Evaluation
     from xborder.store.assessments import LoadError, LoadResult
+    from xborder.store.git import NotifiedBaseline
     from xborder.store.workspace import Workspace
 
 FORMATS = ("pdf", "html", "md")
@@ -122,24 +123,16 @@ def provenance(workspace: Workspace, result: LoadResult, git: tuple[str | None, 
     return Provenance(workspace.relative(result.path), result.sha256, commit, state)
 
 
-def since_notified(result: LoadResult, lang: str) -> SinceNotified | None:
-    """What changed in the file since the authority was last notified, from git: the
-    version committed on or before the latest notification.sent compared with the file
-    as read. None outside git, before any notification, or with no such version."""
-    from xborder.store.git import LIFECYCLE_KEYS, document_changes, notified_baseline, parse_version
-
-    baseline = notified_baseline(result.path)
-    if baseline is None or result.text is None:
+def since_notified(baseline: NotifiedBaseline | None, lang: str) -> SinceNotified | None:
+    """The report's section on what changed since the authority was last notified
+    (store.git.notified_baseline), in `lang`; None when there is nothing to compare."""
+    if baseline is None:
         return None
-    current = parse_version(result.text.encode("utf-8"))
-    if current is None:
-        return None
-    changes = document_changes(baseline.document, current, lang, skip=LIFECYCLE_KEYS)
     return SinceNotified(
         sent=baseline.sent,
         commit=baseline.commit.sha[:10],
         commit_date=baseline.commit.date.date(),
-        changes=tuple(changes),
+        changes=tuple(baseline.changes(lang)),
     )
 
 
@@ -154,12 +147,14 @@ def _report_files(
     as_of: dt.date,
 ) -> list[Path]:
     from xborder.report.build import build_report
+    from xborder.store.git import notified_baseline
 
     result, assessment, evaluation = _load(workspace, path, as_of)
     prov = provenance(workspace, result, git)
+    baseline = notified_baseline(path) if git is not None else None  # git: once per file
     written = []
     for lang in langs:
-        since = since_notified(result, lang) if git is not None else None
+        since = since_notified(baseline, lang)
         doc = build_report(assessment, evaluation, workspace.settings, workspace.reference, prov, lang, since)
         for fmt in formats:
             target = out_dir / f"{assessment.id}.{lang}.{EXTENSIONS[fmt]}"

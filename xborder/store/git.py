@@ -397,6 +397,12 @@ class NotifiedBaseline:
     """The last commit of the file on or before that day."""
     document: dict[str, Any]
     """The file as it was in that commit."""
+    current: dict[str, Any]
+    """The file as it is now."""
+
+    def changes(self, lang: str = "en") -> list[str]:
+        """What changed since, one line per change, review bookkeeping left out."""
+        return document_changes(self.document, self.current, lang, skip=LIFECYCLE_KEYS)
 
 
 def notified_baseline(assessment_path: Path) -> NotifiedBaseline | None:
@@ -428,7 +434,7 @@ def notified_baseline(assessment_path: Path) -> NotifiedBaseline | None:
         return None
     if before is None:
         return None
-    return NotifiedBaseline(sent, baseline, before)
+    return NotifiedBaseline(sent, baseline, before, current)
 
 
 def changes_since_notified(
@@ -442,14 +448,5 @@ def changes_since_notified(
     None when there is nothing to compare with (see notified_baseline). The same
     comparison on the command line: `xborder diff ID --since-notified`."""
     del workspace  # the repository is found from the file; kept for a stable signature
-    path = Path(assessment_path)
-    baseline = notified_baseline(path)
-    if baseline is None:
-        return None
-    try:
-        current = parse_version(path.read_bytes())
-    except OSError:
-        return None
-    if current is None:
-        return None
-    return document_changes(baseline.document, current, lang, skip=LIFECYCLE_KEYS)
+    baseline = notified_baseline(Path(assessment_path))
+    return None if baseline is None else baseline.changes(lang)
