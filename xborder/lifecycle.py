@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from xborder.model.assessment import Approval, Assessment
+from xborder.rules.engine import VERDICTS
 
 if TYPE_CHECKING:
     from xborder.rules.engine import Evaluation
@@ -76,10 +77,8 @@ class LifecycleError(ValueError):
         return text
 
 
-_KNOWN = {
-    "status": ("draft", "in_review", "approved", "rejected", "withdrawn"),
-    "verdict": ("permitted", "pending", "incomplete", "blocked", "invalid"),
-}
+_KNOWN = {"status": tuple(TRANSITIONS), "verdict": VERDICTS}
+"""Keys that `label` may name (a parameter holding anything else is shown as it is)."""
 
 _ERRORS: dict[str, dict[str, str]] = {
     "en": {
