@@ -160,6 +160,22 @@ async def test_delete_asks_first(example_root: Path, make) -> None:
         assert _status(app.screen).startswith("7 of 7")
 
 
+async def test_the_arrows_move_between_a_questions_answers(example_root: Path, make) -> None:
+    target = example_root / "data" / "assessments" / "alqoritmika-crm-telephony.toml"
+    app = make(example_root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the confirmation")
+        assert app.focused.id == "choice-cancel"
+        await pilot.press("up")
+        assert app.focused.id == "choice-delete"
+        await pilot.press("down")
+        assert app.focused.id == "choice-cancel"
+        await pilot.press("up", "enter")
+        await wait_for(pilot, lambda: not target.exists(), "the file to go")
+
+
 async def test_f2_switches_the_language(example_root: Path, make) -> None:
     app = make(example_root)
     async with app.run_test(size=(120, 30)) as pilot:

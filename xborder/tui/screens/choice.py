@@ -26,7 +26,12 @@ class ChoiceScreen(ModalScreen[str | None]):
     ChoiceScreen #dialog-message { margin-bottom: 1; }
     ChoiceScreen Button { width: 100%; margin-top: 0; }
     """
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", show=False),
+        # the answers stand one under the other: the arrows move between them too
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
 
     def __init__(
         self,
