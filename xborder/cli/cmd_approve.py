@@ -44,7 +44,8 @@ _WORDS = {
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
-    from xborder.cli.cmd_status import decision_date, load_errors
+    from xborder.cli.cmd_status import decision_date
+    from xborder.cli.common import load_errors
     from xborder.lifecycle import LifecycleError, approve
     from xborder.rules import evaluate
     from xborder.store.assessments import ConflictError, save_assessment

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from xborder.cli.common import CLIError, message_lang, out, parse_date, today, workspace_from
+from xborder.cli.common import (
+    CLIError,
+    load_errors,
+    message_lang,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+)
 
 NAME = "status"
 ORDER = 41
@@ -59,14 +67,6 @@ def decision_date(text: str | None) -> Any:
     if on > today():
         raise CLIError(f"--date {on}: a decision cannot be dated in the future (today is {today()})")
     return on
-
-
-def load_errors(workspace: Any, path: Any, errors: Any) -> str:
-    """A file's load errors, one a line, the file named relative to the workspace (as
-    `xborder check` names it)."""
-    absolute, rel = str(path), workspace.relative(path)
-    lines = [str(e) for e in errors] or [f"{rel}: cannot be loaded"]
-    return "\n".join(rel + line[len(absolute):] if line.startswith(absolute) else line for line in lines)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NoReturn, TextIO, overload
 
+from xborder.store.assessments import LoadError
 from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
 
 EXIT_OK = 0
@@ -76,6 +77,13 @@ def message_lang(
         return "en"
     lang = workspace.settings.ui.language
     return lang if lang in speaks else "en"
+
+
+def load_errors(workspace: Workspace, path: Path, errors: Sequence[LoadError], lang: str = "en") -> str:
+    """A file's load errors, one a line, the file named relative to the workspace (as
+    `xborder check` names it)."""
+    name = workspace.relative(path)
+    return "\n".join(error.located(name, lang) for error in errors) or f"{name}: cannot be loaded"
 
 
 def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
