@@ -193,6 +193,7 @@ def test_show_unknown_id_is_a_one_line_error(xborder, example_workspace):
     status, out, err = xborder("show", "nope", cwd=example_workspace)
     assert (status, out) == (2, "")
     assert err.startswith("xborder: no assessment 'nope' in ") and err.count("\n") == 1
+    assert "in data/assessments (known: " in err  # named as the user sees the folder
 
 
 def test_show_invalid_file_names_file_and_line(xborder, workspace, make_doc, write):

@@ -30,7 +30,8 @@ def resolve(workspace: Any, ident: str) -> Any:
     found = workspace.find(ident)
     if found is None:
         known = ", ".join(p.stem for p in workspace.assessment_files()[:8])
-        raise CLIError(f"no assessment {ident!r} in {workspace.assessments_dir}" + (f" (known: {known})" if known else ""))
+        folder = workspace.relative(workspace.assessments_dir)
+        raise CLIError(f"no assessment {ident!r} in {folder}" + (f" (known: {known})" if known else ""))
     return found
 
 
