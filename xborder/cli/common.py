@@ -106,7 +106,7 @@ def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
 def default_workspace() -> Workspace:
     """A workspace with default settings and only the shipped reference data."""
     from xborder.model.workspace import Settings
-    from xborder.reference import load_reference
+    from xborder.rules.registry import load_reference
 
     return Workspace(Path.cwd(), Settings(), load_reference(None))
 

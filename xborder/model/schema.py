@@ -104,7 +104,7 @@ def render_schema(schema: dict[str, Any]) -> str:
 
 def shipped_schema_text() -> str:
     """The schema for the shipped vocabularies (what the repo keeps)."""
-    from xborder.reference import load_reference
+    from xborder.rules.registry import load_reference
 
     ref = load_reference(None)
     return render_schema(

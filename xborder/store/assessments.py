@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, Assessment
-from xborder.model.checks import check_assessment
 from xborder.model.text import Msg, in_lang, prefixed, reason_of
+from xborder.rules.checks import load_problems
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
 from xborder.tomlio import (
@@ -427,13 +427,7 @@ def validate_document(
             line, column = _position(text, loc)
             errors.append(LoadError(path, message, line, column))
         return LoadResult(path, None, errors, text=text)
-    problems = check_assessment(
-        assessment,
-        data_keys=reference.data_keys,
-        special_keys=reference.special_keys,
-        grounds=reference.grounds,
-        stem=path.stem,
-    )
+    problems = load_problems(assessment, reference, stem=path.stem)
     if problems:
         errors = []
         for loc, message in problems:

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, Assessment
-from xborder.model.checks import check_assessment
 from xborder.model.text import Msg
+from xborder.rules.checks import load_problems
 from xborder.store.assessments import describe_error, to_document
 
 if TYPE_CHECKING:
@@ -401,12 +401,7 @@ def validate(
             errors.setdefault(tuple(loc), tr(key) if key else _strip_key(message, loc))
         _check_id(raw, taken_ids, errors, tr)
         return Check(None, errors)
-    problems = check_assessment(
-        assessment,
-        data_keys=reference.data_keys,
-        special_keys=reference.special_keys,
-        grounds=reference.grounds,
-    )
+    problems = load_problems(assessment, reference)
     for loc, message in problems:
         errors.setdefault(tuple(loc), message)
     _check_id(raw, taken_ids, errors, tr)
