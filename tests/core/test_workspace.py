@@ -12,7 +12,7 @@ import pytest
 
 from xborder.cli.main import main
 from xborder.model import Settings
-from xborder.model.schema import shipped_schema_text
+from xborder.rules.schema import shipped_schema_text
 from xborder.store import open_workspace
 from xborder.tomlio import parse_toml
 

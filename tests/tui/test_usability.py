@@ -91,7 +91,7 @@ def test_the_country_type_ahead_knows_az_en_ru_names_codes_and_common_names() ->
     assert search("ABŞ", "az")[0] == "US"  # before "ABŞ Virgin adaları"
     assert resolve("ABŞ") == "US" and resolve("BƏƏ") == "AE" and resolve("Россия") == "RU"
     assert resolve("UK") == "GB" and resolve("Türkiyə") == "TR"
-    assert resolve("Azərbaycan", allow_az=False) is None
+    assert resolve("Azərbaycan", exclude="AZ") is None
 
 
 async def test_escape_in_the_country_field_closes_its_list_then_leaves(example_root: Path, make) -> None:

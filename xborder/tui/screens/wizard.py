@@ -358,8 +358,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         reference = self.xapp.workspace.reference
         code = transfer.get("country") if transfer else None
         from xborder.reference.loader import country_name
+        from xborder.rules.registry import get_rulebook
 
-        if not isinstance(code, str) or country_name(code, "en") == code or code.upper() == "AZ":
+        home = get_rulebook(reference.book.id).home_country if reference.book else ""
+        if not isinstance(code, str) or country_name(code, "en") == code or code.upper() == home:
             line.update(t("wizard.adequacy.none", self.lang))
             line.set_classes("")
             return
