@@ -1,0 +1,133 @@
+"""Rules that explain themselves (xborder.explain): every rule has an
+example that triggers it and one that does not, and both do what they say, so an
+explanation cannot drift from the rule it explains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xborder import explain
+from xborder.reference import load_reference
+
+SHIPPED = load_reference(None)
+RULE_IDS = [rule.id for rule in explain.rules(SHIPPED, "en")]
+
+
+# -- the examples are data beside the rule, and they run -----------------------------------
+def test_every_rule_is_listed_once():
+    assert len(RULE_IDS) == len(set(RULE_IDS)) == len(SHIPPED.rulebook.rules)
+    assert {"AZ-GROUND-1", "AZ-NOTIFY-1", "AZ-NONE-1", "AZ-ADV-LISTCHANGE"} <= set(RULE_IDS)
+
+
+def test_every_rule_has_examples():
+    assert explain.missing_examples(SHIPPED) == [], (
+        "every rule needs a `triggers` and a `passes` fragment (or a reason why none can be "
+        "shown) in xborder/reference/data/rulebook_az_examples.toml"
+    )
+
+
+def test_examples_name_only_rules_of_the_rulebook():
+    assert set(explain.examples_file("az").examples) <= set(RULE_IDS)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_the_triggers_example_triggers_the_rule(rule_id):
+    judged = explain.judge_example(rule_id, "triggers")
+    assert judged is not None
+    assert rule_id in judged.rules, f"{rule_id}: its `triggers` example gives {judged.verdict} {judged.rules}"
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_the_passes_example_does_not_trigger_the_rule(rule_id):
+    judged = explain.judge_example(rule_id, "passes")
+    assert judged is not None
+    assert rule_id not in judged.rules, f"{rule_id}: its `passes` example gives {judged.rules}"
+
+
+def test_the_base_assessment_is_permitted_with_no_finding():
+    from xborder.rules import evaluate
+    from xborder.store.assessments import validate_document
+
+    data = explain.examples_file("az")
+    result = validate_document(Path("example.toml"), data.base, None, SHIPPED)
+    assert result.assessment is not None, result.errors
+    evaluation = evaluate(result.assessment, SHIPPED, data.meta.as_of)
+    assert (evaluation.verdict, evaluation.all_findings()) == ("permitted", [])
+
+
+def test_a_rule_without_examples_is_caught(monkeypatch):
+    data = explain.examples_file("az")
+    examples = dict(data.examples)
+    del examples["AZ-NOTIFY-1"]
+    examples["AZ-NOTIFY-2"] = explain.ExampleEntry(triggers=examples["AZ-NOTIFY-2"].triggers)
+    monkeypatch.setattr(explain, "examples_file", lambda rulebook="az": data.model_copy(update={"examples": examples}))
+    assert explain.missing_examples(SHIPPED) == ["AZ-NOTIFY-1", "AZ-NOTIFY-2"]
+
+
+def test_a_rule_no_fragment_can_show_needs_its_reason(monkeypatch):
+    data = explain.examples_file("az")
+    examples = dict(data.examples)
+    fake = lambda rulebook="az": data.model_copy(update={"examples": examples})  # noqa: E731
+    monkeypatch.setattr(explain, "examples_file", fake)
+    examples["AZ-NONE-1"] = explain.ExampleEntry(unavailable={"en": "  ", "az": ""})
+    assert explain.missing_examples(SHIPPED) == ["AZ-NONE-1"]
+    examples["AZ-NONE-1"] = explain.ExampleEntry(
+        unavailable={"en": "It needs two approvals.", "az": "İki təsdiq tələb olunur."}
+    )
+    assert explain.missing_examples(SHIPPED) == []
+    explanation = explain.explain(SHIPPED, "AZ-NONE-1", "az")
+    assert explanation.examples == () and explanation.unavailable == "İki təsdiq tələb olunur."
+
+
+def test_a_fragment_that_does_not_load_is_an_error(monkeypatch):
+    data = explain.examples_file("az")
+    examples = dict(data.examples)
+    examples["AZ-START-1"] = explain.ExampleEntry(triggers='[[transfers]]\nid = "x"\ncountry = "AZ"\n', passes="")
+    monkeypatch.setattr(explain, "examples_file", lambda rulebook="az": data.model_copy(update={"examples": examples}))
+    with pytest.raises(explain.ExampleError, match="AZ-START-1 triggers"):
+        explain.judge_example("AZ-START-1", "triggers")
+
+
+def test_merge_merges_tables_and_replaces_arrays():
+    base = {"a": 1, "t": {"x": 1, "y": 2}, "transfers": [{"id": "one"}, {"id": "two"}]}
+    merged = explain.merge(base, {"t": {"y": 3}, "transfers": [{"id": "three"}]})
+    assert merged == {"a": 1, "t": {"x": 1, "y": 3}, "transfers": [{"id": "three"}]}
+    assert base["t"] == {"x": 1, "y": 2}
+
+
+# -- why: the clause quoted -----------------------------------------------------------------
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_clause_a_rule_names_has_its_text(rule_id):
+    rule = SHIPPED.rule(rule_id)
+    for number in explain.clause_numbers(rule.clause):
+        clause = SHIPPED.rulebook.clauses.get(number)
+        assert clause is not None, f"{rule_id} rests on clause {number}, which has no text to quote"
+        assert clause.text.get("az") and clause.text.get("en")
+
+
+def test_clause_ranges_quote_both_ends():
+    assert explain.clause_numbers("7.1–7.2") == ["7.1", "7.2"]
+    assert explain.clause_numbers("12.1") == ["12.1"]
+    assert explain.clause_numbers("") == []
+    explanation = explain.explain(SHIPPED, "AZ-ADEQ-1", "en")
+    assert [q.number for q in explanation.quotes] == ["7.1", "7.2"]
+
+
+def test_a_rule_on_the_unverified_law_says_so_with_the_rulebooks_source_and_date():
+    explanation = explain.explain(SHIPPED, "AZ-SECURITY-1", "en")
+    assert explanation.basis == "law"
+    assert explanation.quotes == ()
+    text = " ".join(explanation.notes)
+    assert "could not be verified" in text and "no clause is quoted" in text
+    meta = SHIPPED.rulebook.meta
+    assert meta.version in text and meta.as_of.isoformat() in text and meta.source in text
+    az = " ".join(explain.explain(SHIPPED, "AZ-SECURITY-1", "az").notes)
+    assert "yoxlamaq mümkün olmayıb" in az
+
+
+def test_what_a_rule_does_to_the_verdict():
+    assert explain.explain(SHIPPED, "AZ-CONSENT-1", "en").verdict == "Blocked"
+    assert explain.explain(SHIPPED, "AZ-ADV-SPECIAL", "en").verdict == "not changed"
+    assert explain.explain(SHIPPED, "AZ-NOTIFY-1", "az").verdict.startswith("Gözləmədədir")
