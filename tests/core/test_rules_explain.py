@@ -1,18 +1,35 @@
-"""Rules that explain themselves (xborder.explain): every rule has an
+"""Rules that explain themselves (`xborder rules`, xborder.explain): every rule has an
 example that triggers it and one that does not, and both do what they say, so an
 explanation cannot drift from the rule it explains."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from xborder import explain
+from xborder.cli.main import main
 from xborder.reference import load_reference
+from xborder.rules import SEVERITIES
 
 SHIPPED = load_reference(None)
 RULE_IDS = [rule.id for rule in explain.rules(SHIPPED, "en")]
+
+
+@pytest.fixture
+def xborder(capsys, monkeypatch):
+    """xborder(*args, cwd=folder) -> (exit status, stdout, stderr), run in-process."""
+
+    def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return _run
 
 
 # -- the examples are data beside the rule, and they run -----------------------------------
@@ -131,3 +148,80 @@ def test_what_a_rule_does_to_the_verdict():
     assert explain.explain(SHIPPED, "AZ-CONSENT-1", "en").verdict == "Blocked"
     assert explain.explain(SHIPPED, "AZ-ADV-SPECIAL", "en").verdict == "not changed"
     assert explain.explain(SHIPPED, "AZ-NOTIFY-1", "az").verdict.startswith("Gözləmədədir")
+
+
+# -- the command ----------------------------------------------------------------------------
+def test_rules_lists_every_rule(xborder, workspace):
+    status, out, err = xborder("rules", "--lang", "en", cwd=workspace)
+    assert (status, err) == (0, "")
+    listed = [line.split()[0] for line in out.splitlines()[2:]]
+    assert listed == RULE_IDS
+    assert "Blocker" in out and "clause 12.1" in out and "No ground for the transfer" in out
+
+
+def test_rules_outside_any_workspace_uses_the_shipped_rulebook(xborder, tmp_path):
+    status, out, _ = xborder("rules", "--lang", "en", cwd=tmp_path)
+    assert status == 0
+    assert all(rule_id in out for rule_id in RULE_IDS)
+
+
+def test_rules_json_is_a_list_with_stable_keys(xborder, workspace):
+    status, out, _ = xborder("rules", "--format", "json", cwd=workspace)
+    assert status == 0
+    data = json.loads(out)
+    assert [item["id"] for item in data] == RULE_IDS
+    keys = {"rulebook", "id", "severity", "severity_label", "title", "citation", "clause", "sources", "verified"}
+    for item in data:
+        assert set(item) == keys
+        assert item["rulebook"] == "az" and item["severity"] in SEVERITIES
+        assert isinstance(item["sources"], list) and isinstance(item["verified"], bool)
+    notify = next(item for item in data if item["id"] == "AZ-NOTIFY-1")
+    assert notify["citation"] == "clause 12.1"  # JSON is in English unless --lang says otherwise
+
+
+def test_rules_id_in_azerbaijani_quotes_the_clause(xborder, workspace):
+    status, out, err = xborder("rules", "AZ-NOTIFY-1", "--lang", "az", cwd=workspace)
+    assert (status, err) == (0, "")
+    rule = SHIPPED.rule("AZ-NOTIFY-1")
+    assert rule.title["az"] in out
+    clause = " ".join(SHIPPED.rulebook.clauses["12.1"].text["az"].split())
+    assert clause in " ".join(out.split())  # wrapped to the terminal's width
+    assert "bənd 12.1" in out
+    assert "Bu halda qayda işə düşür:" in out and "Bu halda isə qayda işə düşmür:" in out
+    examples = explain.examples_file("az").examples["AZ-NOTIFY-1"]
+    assert examples.triggers is not None and examples.passes is not None
+    for fragment in (examples.triggers, examples.passes):
+        for line in fragment.strip().splitlines():
+            assert line.strip() in out
+
+
+def test_rules_id_is_case_insensitive_and_follows_the_workspace_language(xborder, workspace):
+    (workspace / "xborder.toml").write_text('[operator]\nname = "Test LLC"\n\n[ui]\nlanguage = "az"\n', encoding="utf-8")
+    status, out, _ = xborder("rules", "az-notify-1", cwd=workspace)
+    assert status == 0
+    assert out.startswith("AZ-NOTIFY-1 — " + SHIPPED.rule("AZ-NOTIFY-1").title["az"])
+    status, out, _ = xborder("rules", "Az-Notify-1", "--lang", "en", cwd=workspace)
+    assert out.startswith("AZ-NOTIFY-1 — " + SHIPPED.rule("AZ-NOTIFY-1").title["en"])
+    assert "This triggers it:" in out and "This does not:" in out
+
+
+def test_rules_unknown_id_is_exit_2_with_close_matches(xborder, workspace):
+    status, out, err = xborder("rules", "AZ-NOTIF-1", "--lang", "en", cwd=workspace)
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1
+    assert "no rule 'AZ-NOTIF-1'" in err and "did you mean AZ-NOTIFY-1" in err
+    status, _, err = xborder("rules", "nonsense", "--lang", "en", cwd=workspace)
+    assert status == 2 and "xborder rules" in err and "did you mean" not in err
+
+
+def test_rules_id_json(xborder, workspace):
+    status, out, _ = xborder("rules", "AZ-CONSENT-1", "--format", "json", cwd=workspace)
+    assert status == 0
+    data = json.loads(out)
+    assert data["id"] == "AZ-CONSENT-1" and data["lang"] == "en"
+    assert data["verdict_effect"] == "Blocked"
+    assert [q["clause"] for q in data["quotes"]] == ["7.2"]
+    assert set(data["examples"]) == {"triggers", "passes"}
+    assert "AZ-CONSENT-1" in data["examples"]["triggers"]["rules"]
+    assert data["examples"]["passes"]["verdict"] == "permitted"
+    assert data["examples"]["passes"]["as_of"] == "2026-11-22"
