@@ -225,3 +225,39 @@ def test_rules_id_json(xborder, workspace):
     assert "AZ-CONSENT-1" in data["examples"]["triggers"]["rules"]
     assert data["examples"]["passes"]["verdict"] == "permitted"
     assert data["examples"]["passes"]["as_of"] == "2026-11-22"
+
+
+# -- the README's table -----------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_readme_rule_table_is_generated_from_the_rulebook():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = explain.readme_table()
+    assert all(f"| {rule_id} |" in table for rule_id in RULE_IDS)
+    assert explain.splice_readme(readme, table) == readme, (
+        "README.md's rule table differs from the rulebook: regenerate it with "
+        "`.venv/bin/python scripts/readme_rules.py`"
+    )
+
+
+def test_splice_readme_replaces_only_between_the_markers():
+    text = "intro\n<!-- rules:begin -->\nold\ntable\n<!-- rules:end -->\nafter\n"
+    assert explain.splice_readme(text, "| new |") == "intro\n<!-- rules:begin -->\n| new |\n<!-- rules:end -->\nafter\n"
+    with pytest.raises(ValueError, match="markers"):
+        explain.splice_readme("no markers here", "| new |")
+
+
+@pytest.mark.skipif(not (ROOT / "scripts" / "readme_rules.py").exists(), reason="scripts/ is not shipped in the sdist")
+def test_the_script_rewrites_a_stale_table(tmp_path):
+    import subprocess
+    import sys
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# x\n<!-- rules:begin -->\nstale\n<!-- rules:end -->\n", encoding="utf-8")
+    script = ROOT / "scripts" / "readme_rules.py"
+    check = subprocess.run([sys.executable, script, "--check", "--readme", readme], capture_output=True, text=True, check=False)
+    assert check.returncode == 1 and "scripts/readme_rules.py" in check.stdout
+    write = subprocess.run([sys.executable, script, "--readme", readme], capture_output=True, text=True, check=False)
+    assert write.returncode == 0, write.stderr
+    assert readme.read_text(encoding="utf-8") == f"# x\n<!-- rules:begin -->\n{explain.readme_table()}\n<!-- rules:end -->\n"
