@@ -16,7 +16,7 @@ import copy
 import datetime as dt
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from xborder.reference import SHIPPED_DIR, Reference, RuleText, load_reference
 from xborder.reference.loader import Clause, Meta
-from xborder.rules import VERDICTS
+from xborder.rules import VERDICTS, Finding
 from xborder.tomlio import parse_toml
 
 # -- the rulebooks' data: read only here --------------------------------------------------
@@ -136,6 +136,7 @@ class Judged:
     verdict: str
     rules: tuple[str, ...]
     """Ids of every finding, the assessment's and its transfers', in order."""
+    findings: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
 
 
 def judge_example(
@@ -171,6 +172,7 @@ def judge_example(
         as_of=as_of,
         verdict=evaluation.verdict,
         rules=tuple(finding.rule for finding in evaluation.all_findings()),
+        findings=tuple(evaluation.all_findings()),
     )
 
 
@@ -195,6 +197,7 @@ def missing_examples(reference: Reference, rulebook: str = "az") -> list[str]:
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "what": "What it checks",
+        "message": "Its message on the first example below:",
         "fix": "What to do",
         "why": "Why",
         "severity": "Severity",
@@ -226,6 +229,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "az": {
         "what": "Nəyi yoxlayır",
+        "message": "Aşağıdakı birinci nümunədə qaydanın mesajı:",
         "fix": "Nə etməli",
         "why": "Nəyə əsaslanır",
         "severity": "Ciddilik dərəcəsi",
@@ -257,6 +261,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "what": "Что проверяется",
+        "message": "Его сообщение на первом примере ниже:",
         "fix": "Что делать",
         "why": "Основание",
         "severity": "Серьёзность",
@@ -405,6 +410,8 @@ class Explanation:
 
     lang: str
     rule: RuleSummary
+    message: str
+    """The rule's message on its `triggers` example ("" without one)."""
     fix: str
     severity_help: str
     verdict: str
@@ -426,6 +433,7 @@ class Explanation:
         return {
             **self.rule.to_json(),
             "lang": self.lang,
+            "message": self.message,
             "fix": self.fix,
             "severity_help": self.severity_help,
             "verdict_effect": self.verdict,
@@ -509,9 +517,15 @@ def explain(reference: Reference, rule_id: str, lang: str, rulebook: str = "az")
         if judged is not None:
             examples.append(judged)
     unavailable = _pick(entry.unavailable, lang) if entry and entry.unavailable else ""
+    message = ""
+    for example in examples:
+        own = [finding for finding in example.findings if finding.rule == rule_id]
+        if example.kind == "triggers" and own:
+            message = replace(own[0], reference=reference).message(lang)
     return Explanation(
         lang=lang,
         rule=summary,
+        message=message,
         fix=_pick(rule.fix, lang),
         severity_help=severity_help,
         verdict=verdict,

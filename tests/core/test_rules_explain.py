@@ -144,6 +144,12 @@ def test_a_rule_on_the_unverified_law_says_so_with_the_rulebooks_source_and_date
     assert "yoxlamaq mümkün olmayıb" in az
 
 
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_explanation_shows_the_rules_own_message(rule_id):
+    explanation = explain.explain(SHIPPED, rule_id, "az")
+    assert explanation.message and "{" not in explanation.message
+
+
 def test_what_a_rule_does_to_the_verdict():
     assert explain.explain(SHIPPED, "AZ-CONSENT-1", "en").verdict == "Blocked"
     assert explain.explain(SHIPPED, "AZ-ADV-SPECIAL", "en").verdict == "not changed"
@@ -220,6 +226,7 @@ def test_rules_id_json(xborder, workspace):
     data = json.loads(out)
     assert data["id"] == "AZ-CONSENT-1" and data["lang"] == "en"
     assert data["verdict_effect"] == "Blocked"
+    assert data["message"].startswith("The consent relied on for the transfer to Salesforce, Inc. (United States")
     assert [q["clause"] for q in data["quotes"]] == ["7.2"]
     assert set(data["examples"]) == {"triggers", "passes"}
     assert "AZ-CONSENT-1" in data["examples"]["triggers"]["rules"]
@@ -261,3 +268,13 @@ def test_the_script_rewrites_a_stale_table(tmp_path):
     write = subprocess.run([sys.executable, script, "--readme", readme], capture_output=True, text=True, check=False)
     assert write.returncode == 0, write.stderr
     assert readme.read_text(encoding="utf-8") == f"# x\n<!-- rules:begin -->\n{explain.readme_table()}\n<!-- rules:end -->\n"
+
+
+def test_rules_show_the_workspaces_rewording(xborder, workspace):
+    (workspace / "data" / "rulebook_az.toml").write_text(
+        '[rules."AZ-NOTIFY-1"]\ntitle.en = "Authority not told yet"\n', encoding="utf-8"
+    )
+    status, out, _ = xborder("rules", "--lang", "en", cwd=workspace)
+    assert status == 0 and "Authority not told yet" in out
+    status, out, _ = xborder("rules", "AZ-NOTIFY-1", "--lang", "en", cwd=workspace)
+    assert status == 0 and out.startswith("AZ-NOTIFY-1 — Authority not told yet")

@@ -140,6 +140,9 @@ def _print_explanation(e: Explanation, style: Style) -> None:
     out("")
     out(style(w["what"], "bold"))
     _para(rule.title, "  ")
+    if e.message:
+        _para(w["message"], "  ")
+        _para(f"«{e.message}»", "    ")
     if e.fix:
         out(style(w["fix"], "bold"))
         _para(e.fix, "  ")
