@@ -23,27 +23,37 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from xborder.reference import SHIPPED_DIR, Reference, RuleText, load_reference
+from xborder.reference import Reference, RuleText
 from xborder.reference.loader import Clause, Meta
-from xborder.rules import VERDICTS, Finding
+from xborder.rules import (
+    VERDICTS,
+    Finding,
+    get_rulebook,
+    load_reference,
+    reference_for,
+    rulebook_ids,
+)
 from xborder.tomlio import parse_toml
 
 # -- the rulebooks' data: read only here --------------------------------------------------
-# Everything below reaches the rulebook through these functions, so that moving a rulebook
-# (its package, its files, a `basis` per rule) means adapting this block only.
-RULEBOOKS: tuple[str, ...] = ("az",)
-"""The rulebooks xborder ships, by id."""
-
+# Everything below reaches the rulebooks through these functions.
 BasisKind = Literal["policy", "law", "other"]
 
 
+def books(rulebook: str | None) -> tuple[str, ...]:
+    """The rulebooks installed (registry), or just `rulebook`."""
+    return rulebook_ids() if rulebook is None else (rulebook,)
+
+
 def _examples_path(rulebook: str) -> Path:
-    return SHIPPED_DIR / f"rulebook_{rulebook}_examples.toml"
+    """The examples are data beside the rule texts, in the rulebook's package."""
+    data = get_rulebook(rulebook).data
+    return data.shipped_dir / f"rulebook_{rulebook}_examples.toml"
 
 
 def _rule_ids(reference: Reference, rulebook: str) -> list[str]:
     """The rulebook's rule ids: the verdict's rules in the rulebook's order, then advice."""
-    rules = reference.rulebook.rules
+    rules = reference_for(reference, rulebook).rulebook.rules
     ids = list(rules)
     return sorted(ids, key=lambda rule_id: rules[rule_id].severity == "advice")
 
@@ -65,12 +75,11 @@ def _clause(reference: Reference, number: str) -> Clause | None:
 
 
 def _basis_kind(rule: RuleText) -> BasisKind:
-    """What the rule rests on: a clause of the operators' policies the rulebook draws on,
-    the law itself (named in its sources, without a clause), or something else (good
-    practice)."""
-    if rule.clause:
+    """What the rule rests on: clauses of the operators' policies the rulebook draws on
+    (its model clauses), the law alone, or something else (good practice)."""
+    if rule.model:
         return "policy"
-    if any(source.startswith("Law ") for source in rule.sources):
+    if rule.law:
         return "law"
     return "other"
 
@@ -334,6 +343,8 @@ class RuleSummary:
     clause: str
     sources: tuple[str, ...]
     verified: bool
+    basis: tuple[dict[str, object], ...] = ()
+    """What the rule rests on (law, model policies), as check's JSON names it."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -346,15 +357,16 @@ class RuleSummary:
             "clause": self.clause,
             "sources": list(self.sources),
             "verified": self.verified,
+            "basis": list(self.basis),
         }
 
 
 def rules(reference: Reference, lang: str, rulebook: str | None = None) -> list[RuleSummary]:
     """Every rule of each rulebook (or of `rulebook`), the verdict's rules before advice."""
     out = []
-    for book in RULEBOOKS if rulebook is None else (rulebook,):
+    for book in books(rulebook):
         for rule_id in _rule_ids(reference, book):
-            out.append(_summary(reference, book, rule_id, lang))
+            out.append(_summary(reference_for(reference, book), book, rule_id, lang))
     return out
 
 
@@ -370,13 +382,14 @@ def _summary(reference: Reference, rulebook: str, rule_id: str, lang: str) -> Ru
         clause=rule.clause,
         sources=tuple(rule.sources),
         verified=rule.verified,
+        basis=tuple(item.to_json() for item in reference.basis(rule_id, None, lang)),
     )
 
 
 def find_rule(reference: Reference, ident: str, rulebook: str | None = None) -> tuple[str, str] | None:
     """(rulebook, rule id) of `ident`, matched case-insensitively; None if unknown."""
     wanted = ident.strip().upper()
-    for book in RULEBOOKS if rulebook is None else (rulebook,):
+    for book in books(rulebook):
         for rule_id in _rule_ids(reference, book):
             if rule_id.upper() == wanted:
                 return book, rule_id
@@ -385,11 +398,11 @@ def find_rule(reference: Reference, ident: str, rulebook: str | None = None) -> 
 
 def unknown_rule_message(reference: Reference, ident: str, lang: str, rulebook: str | None = None) -> str:
     """One line: `ident` is no rule, with the closest rule ids if any."""
-    books = RULEBOOKS if rulebook is None else (rulebook,)
-    ids = [rule_id for book in books for rule_id in _rule_ids(reference, book)]
+    chosen = books(rulebook)
+    ids = [rule_id for book in chosen for rule_id in _rule_ids(reference, book)]
     matches = difflib.get_close_matches(ident.strip().upper(), ids, n=3, cutoff=0.6)
     w = words(lang)
-    line = w["unknown"].format(id=ident, rulebook=", ".join(books))
+    line = w["unknown"].format(id=ident, rulebook=", ".join(chosen))
     return line + (w["suggest"].format(matches=", ".join(matches)) if matches else w["see_list"])
 
 
@@ -487,12 +500,18 @@ def explain(reference: Reference, rule_id: str, lang: str, rulebook: str = "az")
     basis = _basis_kind(rule)
     quotes = []
     word = _pick(_meta(reference, rulebook).clause_word, lang) or "clause"
+    bound = reference_for(reference, rulebook)
     for number in clause_numbers(rule.clause):
         clause = _clause(reference, number)
         if clause is not None:
-            quotes.append(
-                Quote(number, f"{word} {number}", _pick(clause.title, lang), _pick(clause.text, lang).strip())
-            )
+            # name whose policy the clause belongs to: a clause number is one company's
+            owners = [
+                bound.policy_document(bound.policies[source.policy], lang)
+                for source in rule.model
+                if source.policy in bound.policies and number in clause_numbers(source.clause)
+            ]
+            cited = f"{'; '.join(owners)}, {word} {number}" if owners else f"{word} {number}"
+            quotes.append(Quote(number, cited, _pick(clause.title, lang), _pick(clause.text, lang).strip()))
     notes: list[str] = []
     citation = summary.citation
     if basis == "policy" and quotes:
@@ -548,24 +567,29 @@ def _cell(text: str) -> str:
 
 
 def readme_table(reference: Reference | None = None) -> str:
-    """The README's rule table (Markdown), from the shipped rulebook."""
+    """The README's rule table (Markdown), from the shipped rulebook: each rule with the
+    law it rests on and the seed policies' clauses it was drawn from, named by company
+    (a clause number belongs to its company alone)."""
     reference = reference if reference is not None else load_reference(None)
     lines = [
-        "| Rule | Severity | Finding | Basis | Sources |",
+        "| Rule | Severity | Finding | Law | Drawn from (model clauses) |",
         "|---|---|---|---|---|",
     ]
     for rule in rules(reference, "en"):
+        law = [b for b in rule.basis if b["kind"] == "law"]
+        models = [f"{b['document']} §{b['clause']}" for b in rule.basis if b["kind"] == "model"]
+        statute = reference_for(reference, rule.rulebook).rulebook.meta.law
+        short = (statute.short.get("en") if statute else None) or (str(law[0]["document"]) if law else "")
+        law_text = (
+            short + ("" if law[0]["verified"] else " (article not verified)")
+            if law
+            else rule.citation  # good practice, not the statute: the rule's own citation
+        )
         lines.append(
             "| "
             + " | ".join(
-                _cell(text)
-                for text in (
-                    rule.id,
-                    rule.severity_label,
-                    rule.title,
-                    rule.citation,
-                    ", ".join(rule.sources),
-                )
+                _cell(str(text))
+                for text in (rule.id, rule.severity_label, rule.title, law_text, "; ".join(models) or "—")
             )
             + " |"
         )

@@ -11,8 +11,7 @@ import pytest
 
 from xborder import explain
 from xborder.cli.main import main
-from xborder.reference import load_reference
-from xborder.rules import SEVERITIES
+from xborder.rules import SEVERITIES, load_reference
 
 SHIPPED = load_reference(None)
 RULE_IDS = [rule.id for rule in explain.rules(SHIPPED, "en")]
@@ -41,7 +40,7 @@ def test_every_rule_is_listed_once():
 def test_every_rule_has_examples():
     assert explain.missing_examples(SHIPPED) == [], (
         "every rule needs a `triggers` and a `passes` fragment (or a reason why none can be "
-        "shown) in xborder/reference/data/rulebook_az_examples.toml"
+        "shown) in xborder/rulebooks/az/data/rulebook_az_examples.toml"
     )
 
 
@@ -162,7 +161,7 @@ def test_rules_lists_every_rule(xborder, workspace):
     assert (status, err) == (0, "")
     listed = [line.split()[0] for line in out.splitlines()[2:]]
     assert listed == RULE_IDS
-    assert "Blocker" in out and "clause 12.1" in out and "No ground for the transfer" in out
+    assert "Blocker" in out and "Law No. 998-IIIQ" in out and "No ground for the transfer" in out
 
 
 def test_rules_outside_any_workspace_uses_the_shipped_rulebook(xborder, tmp_path):
@@ -176,13 +175,14 @@ def test_rules_json_is_a_list_with_stable_keys(xborder, workspace):
     assert status == 0
     data = json.loads(out)
     assert [item["id"] for item in data] == RULE_IDS
-    keys = {"rulebook", "id", "severity", "severity_label", "title", "citation", "clause", "sources", "verified"}
+    keys = {"rulebook", "id", "severity", "severity_label", "title", "citation", "clause", "sources", "verified", "basis"}
     for item in data:
         assert set(item) == keys
         assert item["rulebook"] == "az" and item["severity"] in SEVERITIES
         assert isinstance(item["sources"], list) and isinstance(item["verified"], bool)
     notify = next(item for item in data if item["id"] == "AZ-NOTIFY-1")
-    assert notify["citation"] == "clause 12.1"  # JSON is in English unless --lang says otherwise
+    assert notify["citation"].endswith("model: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1")  # JSON is in English unless --lang says otherwise
+    assert [b["kind"] for b in notify["basis"]] == ["law", "model"]
 
 
 def test_rules_id_in_azerbaijani_quotes_the_clause(xborder, workspace):

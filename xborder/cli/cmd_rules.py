@@ -39,10 +39,10 @@ _SOURCES_WIDTH = 28
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    from xborder.explain import RULEBOOKS
+    from xborder.rules.registry import rulebook_ids
 
     parser.add_argument("id", nargs="?", metavar="ID", help="a rule id, e.g. AZ-NOTIFY-1 (any case): explain that rule")
-    parser.add_argument("--rulebook", choices=RULEBOOKS, help="only this rulebook (default: every rulebook)")
+    parser.add_argument("--rulebook", choices=rulebook_ids(), help="only this rulebook (default: every rulebook)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--lang", choices=("az", "en", "ru"),
@@ -70,7 +70,7 @@ def _list(reference: Reference, args: argparse.Namespace, lang: str) -> int:
     style = Style(sys.stdout)
     w = explain.words(lang)
     headers = (w["col.rule"], w["col.severity"], w["col.basis"], w["col.sources"], w["col.title"])
-    books = explain.RULEBOOKS if args.rulebook is None else (args.rulebook,)
+    books = explain.books(args.rulebook)
     for number, book in enumerate(books):
         info = explain.rulebook_info(reference, book, lang)
         if number:
