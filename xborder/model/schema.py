@@ -19,7 +19,7 @@ def assessment_schema(
     special_keys: list[str],
     grounds: list[str],
     *,
-    home_country: str = "AZ",
+    home_country: str,
     jurisdictions: list[str] | None = None,
 ) -> dict[str, Any]:
     """The schema for these vocabularies and grounds; a transfer's `country` never is
