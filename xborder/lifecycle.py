@@ -15,12 +15,12 @@ a withdrawn one may be reopened as a draft.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from xborder.dates import add_months
 from xborder.model.assessment import Approval, Assessment
 from xborder.rules.engine import VERDICTS
 from xborder.rules.registry import get_rulebook
@@ -304,16 +304,6 @@ def sort_items(items: list[DueItem]) -> list[DueItem]:
 
 
 # -- states -----------------------------------------------------------------------------
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved `months` calendar months ahead, clamped to the month's last day
-    (2026-01-31 + 1 month = 2026-02-28)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
-
-
 def allowed(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, ())
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NoReturn, TextIO, overload
 
+from xborder.dates import local_today
 from xborder.store.assessments import LoadError
 from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
 
@@ -32,7 +33,7 @@ def fail(message: str, status: int = EXIT_INVALID) -> NoReturn:
 
 def today() -> dt.date:
     """Today's date in local time (the user's "today", as on their calendar)."""
-    return dt.datetime.now().astimezone().date()
+    return local_today()
 
 
 def parse_date(text: str) -> dt.date:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
+from xborder.dates import add_months
 from xborder.model.assessment import ID_PATTERN, Assessment
 from xborder.model.text import Msg
 from xborder.rules.checks import load_problems
@@ -189,7 +190,7 @@ def new_document(settings: Settings, today: dt.date) -> dict[str, Any]:
         for key, value in settings.operator.model_dump().items()
         if isinstance(value, str) and value.strip()
     }
-    review = _add_months(today, settings.review.period_months)
+    review = add_months(today, settings.review.period_months)
     return {
         "schema_version": 1,
         "id": "",
@@ -247,18 +248,6 @@ def transfers_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     return transfers
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    return day  # pragma: no cover - unreachable
-
-
 # -- dates --------------------------------------------------------------------------
 _SHIFT = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy]?)$")
 
@@ -282,8 +271,8 @@ def parse_date_text(text: str, today: dt.date) -> dt.date | None:
             if unit == "w":
                 return today + dt.timedelta(weeks=amount)
             if unit == "m":
-                return _add_months(today, amount)
-            return _add_months(today, amount * 12)
+                return add_months(today, amount)
+            return add_months(today, amount * 12)
         except OverflowError:
             return None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
