@@ -25,6 +25,8 @@ from xborder.dates import add_months
 from xborder.model.assessment import ID_PATTERN, Assessment
 from xborder.model.text import Msg
 from xborder.rules.checks import load_problems
+from xborder.rules.registry import DEFAULT, get_rulebook
+from xborder.rules.rulebook import FormProfile
 from xborder.store.assessments import describe_error, to_document
 
 if TYPE_CHECKING:
@@ -131,9 +133,6 @@ TRANSFER_FIELDS = (
 
 ALL_FIELDS = GENERAL_FIELDS + PROCESSING_FIELDS + TRANSFER_FIELDS
 BY_WIDGET_ID = {spec.widget_id: spec for spec in ALL_FIELDS}
-
-_GROUND_GROUPS = {"consent": "consent", "contract": "contract"}
-"""The follow-up group of each ground (adequacy has none; its override is optional)."""
 
 
 # -- the document ---------------------------------------------------------------------
@@ -449,8 +448,24 @@ def spec_for(loc: Loc) -> tuple[FieldSpec | None, int | None]:
     return None, None
 
 
-def follow_up_group(ground: str | None) -> str | None:
-    return _GROUND_GROUPS.get(ground or "")
+def form_profile(document: dict[str, Any]) -> FormProfile:
+    """The form profile of the document's rulebook (the default one while its
+    jurisdiction is unknown: the load check reports that)."""
+    jurisdiction = document.get("jurisdiction")
+    try:
+        return get_rulebook(jurisdiction if isinstance(jurisdiction, str) else DEFAULT).form
+    except KeyError:
+        return get_rulebook(DEFAULT).form
+
+
+def follow_up_groups(profile: FormProfile) -> dict[str, str]:
+    """Table of the transfer -> the ground whose follow-up fields it holds (e.g.
+    "consent" -> "consent"): the rulebook's profile says which fields each ground needs."""
+    return {
+        path.split(".")[0]: ground
+        for ground, paths in profile.grounds_fields.items()
+        for path in paths
+    }
 
 
 def problem_counts(check: Check) -> dict[Step, int]:

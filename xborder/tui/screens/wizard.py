@@ -195,7 +195,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             yield box
 
     def _transfer_boxes(self) -> ComposeResult:
-        groups = {"consent": "grp-consent", "contract": "grp-contract", "adequacy": "grp-override"}
+        # the rulebook's follow-up fields per ground; the per-transfer adequacy decision
+        # ([transfers.adequacy], FORMAT.md) belongs to the adequacy ground in any rulebook
+        groups = {table: f"grp-{table}" for table in form.follow_up_groups(form.form_profile(self.doc))}
+        groups["adequacy"] = "grp-override"
         open_group: str | None = None
         container: Vertical | None = None
         for spec in TRANSFER_FIELDS:
@@ -345,8 +348,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         """Only the chosen ground's follow-up fields; the per-transfer adequacy decision
         belongs to the adequacy ground (shown for another ground only if it holds a value,
         so nothing in the file is hidden)."""
-        self.query_one("#grp-consent").display = ground == "consent"
-        self.query_one("#grp-contract").display = ground == "contract"
+        for table, owner in form.follow_up_groups(form.form_profile(self.doc)).items():
+            self.query_one(f"#grp-{table}").display = ground == owner
         transfer = self._transfer() or {}
         override = ground == "adequacy" or bool(transfer.get("adequacy"))
         self.query_one("#grp-override").display = override
