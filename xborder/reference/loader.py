@@ -142,7 +142,13 @@ class RuleText(_Model):
 
 
 class Clause(_Model):
+    """A clause quoted in the wizard's help panel and by `xborder rules`."""
+
     sources: list[str] = Field(default_factory=list)
+    commitment: Commitment | None = None
+    """What it commits the operator to (its own clause for it comes from its profile)."""
+    model: list[ModelClause] = Field(default_factory=list)
+    """Whose clause it is: the seed policies it is quoted from."""
     title: Labels
     text: Labels
 
@@ -240,6 +246,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
     "en": {
         "policy": "{title}, clause {clause}",
         "model": "model: {title}, clause {clause}",
+        "own": "the operator's own policy: {title}, clause {clause}",
         "doc_dated": "{company} policy of {date}",
         "doc": "{company} policy",
         "unverified": "article not verified",
@@ -247,6 +254,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
     "az": {
         "policy": "{title}, bənd {clause}",
         "model": "nümunə: {title}, bənd {clause}",
+        "own": "operatorun öz siyasəti: {title}, bənd {clause}",
         "doc_dated": "{company} fərdi məlumatların işlənilməsi siyasəti ({date})",
         "doc": "{company} fərdi məlumatların işlənilməsi siyasəti",
         "unverified": "maddə yoxlanılmayıb",
@@ -254,6 +262,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "policy": "{title}, пункт {clause}",
         "model": "образец: {title}, пункт {clause}",
+        "own": "собственная политика оператора: {title}, пункт {clause}",
         "doc_dated": "политика {company} от {date}",
         "doc": "политика {company}",
         "unverified": "статья не проверена",
@@ -349,6 +358,24 @@ class Reference:
         if own is not None and profile is not None:
             out.append(Basis("policy", self.policy_document(profile, lang), own, True))
         return out
+
+    def clause_owners(self, number: str, profile: PolicyProfile | None, lang: str) -> list[str]:
+        """Whose clause a quoted clause is, one line each: the seed policies it is quoted
+        from (named as model clauses), then the operator's own clause for the same
+        commitment where its profile maps one."""
+        clause = self.rulebook.clauses.get(number)
+        if clause is None:
+            return []
+        words = _CITE_WORDS.get(lang, _CITE_WORDS["en"])
+        lines = [
+            words["model"].format(title=self.policy_document(self.policies[m.policy], lang), clause=m.clause)
+            for m in clause.model
+            if m.policy in self.policies
+        ]
+        own = profile.clauses.get(clause.commitment) if profile and clause.commitment else None
+        if own is not None and profile is not None:
+            lines.append(words["own"].format(title=self.policy_document(profile, lang), clause=own))
+        return lines
 
     def cite(self, rule_id: str, profile: PolicyProfile | None, lang: str) -> str:
         """The citation a person reads: the operator's own clause where its profile

@@ -471,7 +471,14 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._layout_help()
 
     def _refresh_help(self) -> None:
-        rulebook = self.xapp.workspace.reference.rulebook
+        """The clauses behind the step, each headed by whose clause it is: a clause
+        number belongs to one company's policy, never presented as the operator's own
+        unless its policy profile maps it."""
+        reference = self.xapp.workspace.reference
+        operator = self.doc.get("operator")
+        policy = operator.get("policy") if isinstance(operator, dict) else None
+        profile = reference.profile(policy if isinstance(policy, str) else None)
+        rulebook = reference.rulebook
         text = Text()
         text.append(t("wizard.help", self.lang) + "\n\n", style="bold")
         for number in rulebook.steps.get(self.step, []):
@@ -480,11 +487,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 continue
             title = clause.title.get(self.lang) or clause.title.get("en", "")
             body = (clause.text.get(self.lang) or clause.text.get("en", "")).strip()
-            word = rulebook.meta.clause_word.get(self.lang) or "clause"
-            text.append(f"{word} {number}. {title}\n", style="bold")
+            text.append(f"{title}\n", style="bold")
+            for line in reference.clause_owners(number, profile, self.lang):
+                text.append(line + "\n", style="italic")
             text.append(body + "\n", style="")
-            if clause.sources:
-                text.append(", ".join(clause.sources) + "\n", style="italic dim")
             text.append("\n")
         self.query_one("#help-text", Static).update(text)
 
