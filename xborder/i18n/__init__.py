@@ -72,3 +72,21 @@ def ngettext(lang: str, msgid: str, n: int, /, **params: object) -> str:
     text = catalogue(lang).ngettext(msgid, msgid, n)
     return text.format(n=n, **params)
 
+
+
+class Texts:
+    """The messages of one namespace in one language, for a module that prints many:
+    ``words = Texts("cli.due", lang); words("summary", days=30)`` is
+    ``gettext(lang, "cli.due.summary", days=30)``."""
+
+    __slots__ = ("lang", "prefix")
+
+    def __init__(self, prefix: str, lang: str) -> None:
+        self.prefix = prefix
+        self.lang = lang
+
+    def __call__(self, key: str, /, **params: object) -> str:
+        return gettext(self.lang, f"{self.prefix}.{key}", **params)
+
+    def n(self, key: str, n: int, /, **params: object) -> str:
+        return ngettext(self.lang, f"{self.prefix}.{key}", n, **params)

@@ -215,8 +215,7 @@ class XBorderApp(App[None]):
             return
         form, _ = _wizard()
         doc = form.document_of(result.assessment)
-        suffix = " (surət)" if self.lang == "az" else " (copy)"
-        doc["title"] = f"{doc.get('title', '')}{suffix}"
+        doc["title"] = f"{doc.get('title', '')}{t('home.copy_suffix', self.lang)}"
         doc["id"] = form.slugify(str(doc["title"]), self.taken_ids())
         doc["status"] = "draft"
         doc["created"] = self.today
