@@ -44,7 +44,9 @@ def _forms(message: Message) -> list[str]:
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """The placeholders of `text` with their conversion: {value!r} is not {value}."""
+    return {f"{name}!{conversion}" if conversion else name
+            for _, name, _, conversion in string.Formatter().parse(text) if name is not None}
 
 
 EN = _messages("en")
@@ -154,3 +156,25 @@ def test_the_catalogue_never_installs_a_global_translation() -> None:
     assert hasattr(builtins, "_") == had
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "xborder").rglob("*.py"))
     assert ".install(" not in source and "textdomain(" not in source
+
+
+def _keys_used() -> set[str]:
+    """The literal keys the code looks up: Msg("error.x"), gettext(lang, "cli.x"),
+    t("key.new", ...) in the wizard, t("page", ...) in the reports."""
+    import re
+
+    keys: set[str] = set()
+    for path in (ROOT / "xborder").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        keys |= set(re.findall(r"\bMsg\(\s*\"([a-z0-9_.]+)\"", source))
+        keys |= set(re.findall(r"\bn?gettext\(\s*[\w\"]+,\s*\"([a-z0-9_.]+)\"", source))
+        for module, prefix in (("xborder.tui.strings", "tui."), ("xborder.report.strings", "report.")):
+            if module in source:
+                keys |= {prefix + k for k in re.findall(r"\btn?\(\s*[\"']([a-z0-9_.]+)[\"']", source)}
+    return keys
+
+
+def test_every_literal_key_in_the_code_is_in_the_catalogue() -> None:
+    used = _keys_used()
+    assert len(used) > 300
+    assert sorted(used - set(EN)) == []
