@@ -162,8 +162,26 @@ class XBorderApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from xborder.tui.palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search", self.lang)))
+            self.push_screen(Palette(self.lang, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, in the interface language."""
+        from textual.theme import ThemeProvider
+
+        from xborder.tui.palette import Palette
+
+        self.push_screen(Palette(self.lang, placeholder_key="palette.themes", providers=[ThemeProvider]))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies): say which key does, as Textual does, in the
+        interface language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("quit.hint", self.lang, binding=key), title=t("quit.title", self.lang))
+                return
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         palette = getattr(screen, "palette", None)
