@@ -178,3 +178,58 @@ def test_every_literal_key_in_the_code_is_in_the_catalogue() -> None:
     used = _keys_used()
     assert len(used) > 300
     assert sorted(used - set(EN)) == []
+
+
+# The "never" column of GLOSSARY-az.md (shared/ beside the repository), each with the
+# pattern that finds it in an Azerbaijani text. Words that are right in another sense
+# ("təsdiqlənib": approved by our review) are matched only where they mean the wrong thing.
+NEVER = {
+    "şəxsi məlumatlar": r"(?i)\bşəxsi məlumat",
+    "emal": r"(?i)\bemal",
+    "müdafiə": r"(?i)\bmüdafiə",
+    "adekvat müdafiə": r"(?i)\badekvat müdafiə",
+    "alıcı": r"(?i)\balıcı",
+    "alan": r"(?i)\balan(?!\s+tərəf)\w*",
+    "alandan məlumat": r"(?i)\balandan məlumat",
+    "hələ yox": r"(?i)\bhələ yox\b",
+    "emal niyyəti": r"(?i)\bemal niyyət",
+    "təsdiqlənib": r"(?i)orqan\w*\s+(tərəfindən\s+)?təsdiq",  # acknowledged by the authority
+    "«rejected»": r"«rejected»",
+    "QARALAMA": r"(?i)\bqaralama",
+    "əsaslandırılan hüquqi əsas": r"(?i)\bəsaslandırılan hüquqi əsas",
+    "planlaşdırılan başlanğıc": r"(?i)\bplanlaşdırılan başlanğıc",
+    "… təhlükə": r"(?i)\btəhlükəsizliyə təhlükə",
+    "fərdi məlumatlar siyasəti": r"(?i)\bfərdi məlumatlar siyasət",
+    "Google LLC üçün ötürmə": r"(?i)\büçün ötürmə\b",
+}
+
+
+def test_no_ruled_out_azerbaijani_term_in_the_catalogue() -> None:
+    import re
+
+    found = []
+    for key, message in _messages("az").items():
+        for text in _forms(message):
+            found += [(key, term, text) for term, pattern in NEVER.items() if re.search(pattern, text)]
+    assert found == []
+
+
+def test_the_ruled_out_terms_are_the_glossarys() -> None:
+    """NEVER follows the glossary: a term added to its "never" column must be added here."""
+    glossary = next((p for p in (ROOT.parent / "shared" / "GLOSSARY-az.md",
+                                 ROOT.parents[1] / "shared" / "GLOSSARY-az.md",
+                                 ROOT.parents[2] / "shared" / "GLOSSARY-az.md") if p.is_file()), None)
+    if glossary is None:
+        pytest.skip("shared/GLOSSARY-az.md is not beside the repository")
+    import re
+
+    terms = set()
+    for line in glossary.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) < 3 or not line.startswith("|") or cells[0] in ("concept", "") or set(cells[0]) <= {"-"}:
+            continue
+        for term in cells[2].split(","):
+            term = re.sub(r"\(.*?\)", "", term).strip()
+            if term and term != "—":
+                terms.add(term)
+    assert terms == set(NEVER)
