@@ -60,3 +60,15 @@ async def test_ctrl_c_says_how_to_quit_in_azerbaijani(example_root: Path, make) 
         await wait_for(pilot, lambda: bool(list(app._notifications)), "a notification")  # noqa: SLF001
         (note,) = [n for n in app._notifications if n.title == "Çıxmaq istəyirsiniz?"]  # noqa: SLF001
         assert note.message.startswith("Proqramdan çıxmaq üçün [b]") and "düyməsini basın" in note.message
+
+
+async def test_the_screenshot_notice_speaks_azerbaijani(example_root: Path, make, tmp_path: Path) -> None:
+    app = make(example_root, lang="az")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_home(pilot)
+        app.action_screenshot("shot.svg", str(tmp_path))
+        await wait_for(pilot, lambda: any(n.title == "Ekran şəkli" for n in app._notifications), "the notice")  # noqa: SLF001
+        (note,) = [n for n in app._notifications if n.title == "Ekran şəkli"]  # noqa: SLF001
+        assert note.message.startswith("Ekran şəkli saxlanıldı: ")
+        assert not any("Saved screenshot" in n.message for n in app._notifications)  # noqa: SLF001
+    assert (tmp_path / "shot.svg").is_file()

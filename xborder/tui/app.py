@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -182,6 +182,21 @@ class XBorderApp(App[None]):
             if active.binding.action in ("quit", "app.quit"):
                 self.notify(t("quit.hint", self.lang, binding=key), title=t("quit.title", self.lang))
                 return
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Textual's "Saved screenshot" notice, in the interface language (prevent_default
+        keeps Textual's English handler from running too)."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            lang = self.lang
+            text = (t("screenshot.saved", lang) if event.path is None
+                    else t("screenshot.saved_to", lang, path=str(event.path)))
+            self.notify(text, title=t("key.screenshot", lang))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(t("screenshot.failed", self.lang), title=t("key.screenshot", self.lang), severity="error")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         palette = getattr(screen, "palette", None)

@@ -1,6 +1,7 @@
 """Textual's own texts in the interface language: the command palette (its placeholder
 and its "No matches found"), the theme picker, and the hint shown when Ctrl+C is pressed
-to quit. Each follows F2 like the rest of the interface (the app calls `relabel`).
+to quit (XBorderApp.action_help_quit, with the screenshot notices beside it). Each
+follows F2 like the rest of the interface (the app calls `relabel`).
 
 Textual 8.2 takes the palette's placeholder as an argument, but writes "No matches found"
 in a private method (`CommandPalette._start_no_matches_countdown`); `Palette` overrides it
