@@ -278,44 +278,44 @@ def _emit(table: Mapping[str, Any], path: tuple[str, ...], out: list[str], aot: 
             _emit(item, (*path, key), out, aot=True)
 
 
-# -- the parser's messages in Azerbaijani ------------------------------------------------
-_AZ_SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), template)
-    for pattern, template in (
-        (r"^Illegal character (.+)$", r"icazəsiz simvol \1"),
-        (r"^Found invalid character (.+)$", r"yanlış simvol \1"),
-        (r"^Invalid value$", "yanlış dəyər (mətn dırnaq içində, tarix YYYY-MM-DD kimi yazılır)"),
-        (r"^Invalid statement$", "yanlış ifadə"),
-        (r"^Expected '=' after a key in a key/value pair$", "açardan sonra '=' gözlənilir"),
-        (r"^Expected '\]' at the end of a table declaration$", "cədvəl başlığının sonunda ']' gözlənilir"),
-        (r"^Expected '\]\]' at the end of an array declaration$", "massiv başlığının sonunda ']]' gözlənilir"),
-        (r"^Expected newline or end of document after a statement$",
-         "ifadədən sonra yeni sətir və ya sənədin sonu gözlənilir"),
-        (r"^Expected (.+)$", r"\1 gözlənilir"),
-        (r"^Invalid date or datetime$", "yanlış tarix və ya tarix-vaxt"),
-        (r"^Invalid hex value$", "yanlış onaltılıq dəyər"),
-        (r"^Invalid initial character for a key part$", "açarın ilk simvolu yanlışdır"),
-        (r"^Unclosed array$", "massiv bağlanmayıb"),
-        (r"^Unclosed inline table$", "sətirdaxili cədvəl bağlanmayıb"),
-        (r"^Unescaped '\\' in a string$", "mətndə ekranlaşdırılmamış '\\\\' var"),
-        (r"^Unterminated string$", "mətn (dırnaq) bağlanmayıb"),
-        (r"^Escaped character is not a Unicode scalar value$", "ekranlaşdırılmış simvol Unicode simvolu deyil"),
-        (r"^duplicate key: cannot overwrite a value$", "təkrarlanan açar: dəyər artıq verilib"),
-        (r"^duplicate key: cannot declare (.+) twice$", r"təkrarlanan açar: \1 iki dəfə elan edilib"),
-        (r"^duplicate table \[(.+)\]: declared twice$", r"təkrarlanan cədvəl [\1]: iki dəfə elan edilib"),
-        (r"^Cannot mutate immutable namespace (.+)$", r"\1 artıq tam verilib, ona açar əlavə etmək olmaz"),
-        (r"^Cannot redefine namespace (.+)$", r"\1 yenidən təyin edilə bilməz"),
-        (r"^Duplicate inline table key (.+)$", r"sətirdaxili cədvəldə təkrarlanan açar \1"),
-        (r"^arrays or inline tables are nested too deeply$",
-         "massivlər və ya sətirdaxili cədvəllər həddən artıq dərin iç-içədir"),
+# -- the parser's messages, for the catalogue ---------------------------------------------
+_SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), msgid)
+    for pattern, msgid in (
+        (r"^Illegal character (.+)$", "illegal_character"),
+        (r"^Found invalid character (.+)$", "invalid_character"),
+        (r"^Invalid value$", "invalid_value"),
+        (r"^Invalid statement$", "invalid_statement"),
+        (r"^Expected '=' after a key in a key/value pair$", "expected_equals"),
+        (r"^Expected '\]' at the end of a table declaration$", "expected_table_end"),
+        (r"^Expected '\]\]' at the end of an array declaration$", "expected_array_end"),
+        (r"^Expected newline or end of document after a statement$", "expected_newline"),
+        (r"^Expected (.+)$", "expected"),
+        (r"^Invalid date or datetime$", "invalid_date"),
+        (r"^Invalid hex value$", "invalid_hex"),
+        (r"^Invalid initial character for a key part$", "invalid_key_start"),
+        (r"^Unclosed array$", "unclosed_array"),
+        (r"^Unclosed inline table$", "unclosed_inline_table"),
+        (r"^Unescaped '\\' in a string$", "unescaped_backslash"),
+        (r"^Unterminated string$", "unterminated_string"),
+        (r"^Escaped character is not a Unicode scalar value$", "bad_escape"),
+        (r"^duplicate key: cannot overwrite a value$", "duplicate_value"),
+        (r"^duplicate key: cannot declare (.+) twice$", "duplicate_key"),
+        (r"^duplicate table \[(.+)\]: declared twice$", "duplicate_table"),
+        (r"^Cannot mutate immutable namespace (.+)$", "immutable_namespace"),
+        (r"^Cannot redefine namespace (.+)$", "redefine_namespace"),
+        (r"^Duplicate inline table key (.+)$", "duplicate_inline_key"),
+        (r"^arrays or inline tables are nested too deeply$", "too_deep"),
     )
 )
 
 
-def syntax_message_az(message: str) -> str:
-    """A parser message (as TomlError.message gives it) in Azerbaijani; one the table
-    does not know stays as it is."""
-    for pattern, template in _AZ_SYNTAX:
-        if pattern.match(message):
-            return pattern.sub(template, message)
-    return message
+def syntax_message_id(message: str) -> tuple[str, dict[str, str]] | None:
+    """The catalogue's msgid (error.toml.*) and parameters of a parser message (as
+    TomlError.message gives it; the English text renders it back exactly), or None for
+    a message the table does not know."""
+    for pattern, msgid in _SYNTAX:
+        match = pattern.match(message)
+        if match:
+            return f"error.toml.{msgid}", ({"arg": match.group(1)} if pattern.groups else {})
+    return None

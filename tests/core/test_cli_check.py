@@ -370,7 +370,7 @@ def test_text_output_names_file_line_and_key(xborder, workspace, make_doc, write
     line = next(line for line in out.splitlines() if "company" in line)
     assert line.strip().startswith("✗ data/assessments/a.toml:")
     assert "transfers[0].recipient.kind: unknown value 'company'" in line
-    assert out.splitlines()[-1] == "as of 2026-11-22: 1 assessments: Invalid file 1"
+    assert out.splitlines()[-1] == "as of 2026-11-22: 1 assessment: Invalid file 1"
 
 
 def test_text_output_in_azerbaijani_uses_dotted_capital_i(xborder, example_workspace):

@@ -184,7 +184,15 @@ def test_messages_keep_their_translations_across_processes(path, reference):
 
 def test_a_language_without_translations_falls_back_to_english(path, reference):
     error = load(path, edit(4, 'stauts = "draft"'), reference).errors[0]
-    assert error.text("ru") == error.message
+    assert error.text("de") == error.message
+
+
+def test_load_errors_read_in_russian(path, reference):
+    error = load(path, edit(4, 'stauts = "draft"'), reference).errors[0]
+    assert error.text("ru") == "неизвестный ключ 'stauts' (проверьте написание)"
+    error = load(path, edit(4, 'status = "done"'), reference).errors[0]
+    assert error.text("ru").startswith("status: неизвестное значение 'done' (ожидается 'draft', ")
+    assert " или 'withdrawn')" in error.text("ru")
 
 
 def test_every_problem_in_a_file_is_reported(path, reference):
@@ -323,11 +331,16 @@ def test_loading_never_raises_on_any_bytes(reference, data):
     ],
 )
 def test_toml_syntax_errors_in_azerbaijani(source, az):
-    from xborder.tomlio import TomlError, parse_toml, syntax_message_az
+    from xborder.i18n import gettext
+    from xborder.tomlio import TomlError, parse_toml, syntax_message_id
 
     with pytest.raises(TomlError) as caught:
         parse_toml(source)
-    assert syntax_message_az(caught.value.message).startswith(az)
+    known = syntax_message_id(caught.value.message)
+    assert known is not None
+    msgid, params = known
+    assert gettext("en", msgid, **params) == caught.value.message  # English renders it back
+    assert gettext("az", msgid, **params).startswith(az)
 
 
 def test_a_syntax_error_reads_in_azerbaijani_with_its_key(path, reference):

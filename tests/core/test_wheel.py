@@ -59,6 +59,8 @@ def test_wheel_ships_the_reference_data_and_the_schema(wheel):
     for name in RULEBOOK.data.files:  # each rulebook's own data ships in its package
         assert f"xborder/rulebooks/az/data/{name}" in names
     assert "xborder/schema/assessment.schema.json" in names
+    for lang in ("az", "en", "ru"):  # the compiled message catalogues (xborder.i18n)
+        assert f"xborder/i18n/locale/{lang}/LC_MESSAGES/xborder.mo" in names
     assert not any(name.startswith(("tests/", "data/assessments/")) for name in names)
 
 
@@ -88,3 +90,14 @@ def test_installed_wheel_inits_and_prints_the_schema(installed, tmp_path):
     assert (proc.returncode, proc.stderr) == (0, "")
     schema = _run(xborder, "schema", cwd=tmp_path)
     assert schema.stdout == (ROOT / "xborder" / "schema" / "assessment.schema.json").read_text(encoding="utf-8")
+
+
+def test_installed_wheel_speaks_from_its_catalogues(installed, tmp_path):
+    python = installed / "bin" / "python"
+    code = (
+        "from xborder.i18n import gettext, ngettext, mo_path; "
+        "print(mo_path('az').is_relative_to(__import__('sys').prefix)); "
+        "print(gettext('az', 'tui.key.new')); print(ngettext('ru', 'tui.home.invalid', 5))"
+    )
+    proc = _run(python, "-c", code, cwd=tmp_path)
+    assert proc.stdout.splitlines() == ["True", "Yeni", "5 файлов не удалось загрузить"], proc.stderr

@@ -99,7 +99,7 @@ def test_cli_migrate_rewrites_old_files_in_place(with_v0, workspace: Path, capsy
     out = capsys.readouterr().out
     assert "data/assessments/old.toml: migrated schema_version 0 -> 1" in out
     assert "data/assessments/current.toml: up to date (schema_version 1)" in out
-    assert out.strip().endswith("1 of 2 file(s) migrated")
+    assert out.strip().endswith("1 of 2 files migrated")
     text = (folder / "old.toml").read_text(encoding="utf-8")
     from xborder.model import Assessment
     from xborder.store import dump_assessment

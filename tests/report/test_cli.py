@@ -130,9 +130,9 @@ def test_forced_notice_is_a_marked_draft_under_another_name(ws_root: Path, tmp_p
     code = run(ws_root, "notice", "alqoritmika-licensees", "--force", "--lang", "az", "--format", "pdf,md", "--out", str(tmp_path), "--as-of", AS_OF)
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["alqoritmika-licensees.notice-draft.az.md", "alqoritmika-licensees.notice-draft.az.pdf"]
-    assert "QARALAMA kimi yazıldı" in capsys.readouterr().err  # in the notice's language
+    assert "LAYİHƏ kimi yazıldı" in capsys.readouterr().err  # in the notice's language
     text = pdf_text((tmp_path / "alqoritmika-licensees.notice-draft.az.pdf").read_bytes())
-    assert "QARALAMA" in text
+    assert "LAYİHƏ" in text
     assert "bildiriş göndərməyə hazır deyil" in text
     assert "məsul şəxs" in text
 
@@ -153,7 +153,7 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         "Hetzner Online GmbH",
         "Industriestr. 25, 91710 Gunzenhausen",
         "dpo@hetzner.example",
-        "Təyinat dövlətində adekvat müdafiə",
+        "Təyinat dövlətində adekvat müdafiə",  # the ground's label: reference data (vocabulary.toml)
         "2027-03-01",
         "2026-11-02 tarixində alınıb",
         "ISO/IEC 27001; şifrələmə",
@@ -163,7 +163,7 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         "İmza",
     ):
         assert fact in text, fact
-    assert "QARALAMA" not in text
+    assert "LAYİHƏ" not in text
 
 
 # -- register ----------------------------------------------------------------------------

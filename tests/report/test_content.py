@@ -49,7 +49,7 @@ def test_report_pdf_holds_the_key_facts_in_azerbaijani(pdfs: Callable[[str, str]
         "bənd 7.2",
         "AZ-SECURITY-1",
         "Sağlamlıq vəziyyəti (xüsusi kateqoriya)",
-        "Emalın konteksti",
+        "İşlənilmənin konteksti",
         "İmzalar",
         "2026-11-22",
         "Səhifə 1 / ",

@@ -60,7 +60,7 @@ async def test_a_broken_file_is_listed_with_its_error_and_never_opened(example_r
         assert str(first[0]) == "aaa-broken"
         assert str(first[3]) == "INVALID FILE"
         assert str(first[1]).startswith("4: status: unknown")  # line and key of the error
-        assert "1 file(s) could not be loaded" in _status(screen)
+        assert "1 file could not be loaded" in _status(screen)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, FileErrorsScreen), "the errors screen")
         text = " ".join(str(s.content) for s in app.screen.query(".file-error"))

@@ -142,7 +142,7 @@ async def test_adequacy_and_its_source_in_the_interface_language(example_root: P
         await wait_home(pilot)
         wizard = await open_wizard(pilot, example_root / FILE, "destinations")
         text = str(wizard.query_one("#adequacy", Static).content)
-        assert "Adekvat müdafiə: yoxdur" in text
+        assert "Adekvat mühafizə: yoxdur" in text
         assert "siyahıda yoxdur" in text and "not listed" not in text
 
 
@@ -300,7 +300,7 @@ async def test_form_mistakes_are_explained_in_the_interface_language(example_roo
         wizard._show_step("destinations")
         await pilot.pause()
         checklist = wizard.query_one("#t-data")
-        assert "Emal addımında artıq olmayan" in checklist.error
+        assert "İşlənilmə addımında artıq olmayan" in checklist.error
         assert [key for _, key in checklist.options] == ["identity", "contact"]
 
 

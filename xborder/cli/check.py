@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from xborder.cli.common import EXIT_BLOCKED, EXIT_INVALID, EXIT_OK, CLIError, Style, out
+from xborder.i18n import gettext, ngettext
 from xborder.store.workspace import Workspace
 
 try:  # the C escaper json.dumps uses when ensure_ascii=False
@@ -251,11 +252,6 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
 
 
 SEVERITY_MARK = {"blocker": "✗", "missing": "?", "pending": "…", "advice": "i"}
-HEAD = {
-    "en": ("as of", "assessments", "no assessment files found"),
-    "az": ("tarix", "qiymətləndirmə", "qiymətləndirmə faylı tapılmadı"),
-    "ru": ("на", "оценок", "файлы оценок не найдены"),
-}
 
 
 def print_text(
@@ -269,9 +265,8 @@ def print_text(
 
     ref = workspace.reference
     style = Style(sys.stdout)
-    words = HEAD.get(lang, HEAD["en"])
     if not entries:
-        out(words[2])
+        out(gettext(lang, "cli.check.none"))
     for entry in entries:
         verdict = entry["verdict"]
         label = upper(ref.label("verdict", verdict, lang), lang)
@@ -296,7 +291,8 @@ def print_text(
     parts = [
         f"{style(ref.label('verdict', v, lang), v)} {n}" for v, n in summary.items() if n
     ]
-    out(f"{words[0]} {as_of.isoformat()}: {len(entries)} {words[1]}" + (": " + ", ".join(parts) if parts else ""))
+    summary_line = ngettext(lang, "cli.check.summary", len(entries), date=as_of.isoformat())
+    out(summary_line + (": " + ", ".join(parts) if parts else ""))
 
 
 def _finding_line(finding: dict[str, Any], style: Style, indent: int) -> str:

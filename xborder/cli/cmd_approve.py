@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from xborder.cli.common import CLIError, err, message_lang, out, workspace_from
+from xborder.i18n import Texts
 
 NAME = "approve"
 ORDER = 40
@@ -30,16 +31,6 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("az", "en"), help="language of messages (default: the workspace's)")
 
 
-_WORDS = {
-    "en": {
-        "self": "xborder: warning: {reviewer} also prepared {id}; a second person should review it",
-        "done": "{id}: approved by {reviewer} on {date} (verdict {verdict}, adequacy list {version}); next review {next}",
-    },
-    "az": {
-        "self": "xborder: xəbərdarlıq: {id} qiymətləndirməsini {reviewer} özü hazırlayıb; onu başqa şəxs yoxlamalıdır",
-        "done": "{id}: {date} tarixində təsdiqləndi, rəyçi {reviewer} (nəticə: {verdict}, adekvatlıq siyahısı {version}); növbəti baxış: {next}",
-    },
-}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     workspace = workspace_from(args.workspace)
     assert workspace is not None
     lang = message_lang(args, workspace, speaks=("az", "en"))
-    words = _WORDS[lang]
+    words = Texts("cli.approve", lang)
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
@@ -75,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     approval = approved.approval
     assert approval is not None
     if assessment.assessor and assessment.assessor.casefold() == approval.reviewer.casefold():
-        err(words["self"].format(reviewer=approval.reviewer, id=assessment.id))
+        err(words("self", reviewer=approval.reviewer, id=assessment.id))
     try:
         save_assessment(path, approved, expected_sha256=result.sha256)
     except ConflictError as exc:
@@ -83,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
     verdict = evaluation.verdict if lang == "en" else workspace.reference.label("verdict", evaluation.verdict, lang)
-    out(words["done"].format(
+    out(words(
+        "done",
         id=assessment.id, reviewer=approval.reviewer, date=on, verdict=verdict,
         version=evaluation.adequacy_version, next=approved.next_review,
     ))

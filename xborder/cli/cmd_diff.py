@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from
+from xborder.i18n import Texts
 
 NAME = "diff"
 ORDER = 51
@@ -18,22 +19,6 @@ HELP = (
 )
 
 
-_WORDS = {
-    "en": {
-        "now": "the file now", "same": "no change", "as_of": "verdicts as of {date}",
-        "since": "changes since the authority was last notified ({sent}): the version committed on "
-                 "{date} by {author} → the file now (review status and approval left out)",
-        "no_baseline": "{file}: nothing to compare with: no transfer is recorded as notified yet, or no "
-                       "version of the file was committed on or before the day of the latest notification",
-    },
-    "az": {
-        "now": "faylın indiki halı", "same": "dəyişiklik yoxdur", "as_of": "{date} tarixinə nəticələr",
-        "since": "səlahiyyətli orqana son bildirişdən ({sent}) bəri dəyişikliklər: {date} tarixində "
-                 "{author} tərəfindən commit edilmiş versiya → faylın indiki halı (baxış statusu və təsdiq nəzərə alınmır)",
-        "no_baseline": "{file}: müqayisə ediləcək versiya yoxdur: heç bir ötürmə üzrə bildiriş hələ qeyd "
-                       "edilməyib, ya da faylın son bildiriş günü və ya ondan əvvəl commit edilmiş versiyası yoxdur",
-    },
-}
 
 
 def _label(rev: str, sha: str) -> str:
@@ -93,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
                 return _label(rev, sha), data, relpath
         return _label(rev, sha), None, here
 
-    words = _WORDS["az" if lang == "az" else "en"]
-    current = (words["now"], path.read_bytes() if path.exists() else None, path.name)
+    words = Texts("cli.diff", lang)
+    current = (words("now"), path.read_bytes() if path.exists() else None, path.name)
     skip: tuple[str, ...] = ()
     heading = None
     if args.since_notified:
@@ -102,12 +87,12 @@ def run(args: argparse.Namespace) -> int:
             raise CLIError("--since-notified chooses the older version itself: give no REV")
         baseline = git.notified_baseline(path)
         if baseline is None:
-            raise CLIError(words["no_baseline"].format(file=workspace.relative(path)))
+            raise CLIError(words("no_baseline", file=workspace.relative(path)))
         commit = baseline.commit
         old = (commit.short, git.read_at(root, commit.sha, commit.path), commit.path)
         new = current
         skip = git.LIFECYCLE_KEYS
-        heading = words["since"].format(sent=baseline.sent, date=f"{commit.date:%Y-%m-%d}", author=commit.author)
+        heading = words("since", sent=baseline.sent, date=f"{commit.date:%Y-%m-%d}", author=commit.author)
     elif args.rev and args.rev2:
         old, new = version(args.rev), version(args.rev2)
     elif args.rev:
@@ -153,11 +138,11 @@ def run(args: argparse.Namespace) -> int:
         out(heading)
     out(f"{path.stem}: {old[0]} → {new[0]}")
     if not changes and not verdicts:
-        out(f"  {words['same']}")
+        out(f"  {words('same')}")
     for line in changes:
         out(f"  {line}")
     if verdicts:
-        out(f"  — {words['as_of'].format(date=as_of)}:")
+        out(f"  — {words('as_of', date=as_of)}:")
         for line in verdicts:
             out(f"  {line}")
     return 0

@@ -20,6 +20,7 @@ from xborder.cli.common import (
     today,
     workspace_from,
 )
+from xborder.i18n import Texts
 
 NAME = "due"
 ORDER = 25
@@ -31,20 +32,6 @@ HELP = (
 ICS_DEFAULT_WITHIN = 366
 """A calendar export looks a year ahead unless told otherwise."""
 
-_WORDS: dict[str, dict[str, Any]] = {
-    "en": {
-        "overdue": "OVERDUE", "due": "due", "nothing": "nothing falls due",
-        "summary": "as of {as_of}, within {days} days: {overdue} overdue, {due} due",
-        "invalid": "cannot be loaded (run `xborder check`)",
-        "kinds": {"review": "review", "notification": "notification", "recipient_info": "recipient info"},
-    },
-    "az": {
-        "overdue": "GECİKİR", "due": "yaxınlaşır", "nothing": "müddəti çatan heç nə yoxdur",
-        "summary": "{as_of} tarixinə, {days} gün ərzində: {overdue} gecikir, {due} yaxınlaşır",
-        "invalid": "yüklənə bilmir (`xborder check` işlədin)",
-        "kinds": {"review": "təkrar baxış", "notification": "bildiriş", "recipient_info": "alan tərəfin məlumatı"},
-    },
-}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -118,24 +105,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_text(workspace: Any, items: list[Any], invalid: list[Any], as_of: dt.date, within: int, lang: str) -> None:
-    words = _WORDS["az" if lang == "az" else "en"]
+    words = Texts("cli.due", lang)
     style = Style(sys.stdout)
-    width = max(8, len(words["overdue"]), len(words["due"]))
+    width = max(8, len(words("overdue")), len(words("due")))
     for item in items:
-        mark = style(f"{words['overdue']:<{width}}", "blocked") if item.overdue else style(f"{words['due']:<{width}}", "pending")
+        mark = style(f"{words('overdue'):<{width}}", "blocked") if item.overdue else style(f"{words('due'):<{width}}", "pending")
         who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
-        kind = words["kinds"][item.kind]
+        kind = words(f"kind.{item.kind}")
         out(f"{mark} {item.date}  {style(who, 'bold')}  [{kind}]  {item.message(lang)}")
     for result in invalid:
         first = result.errors[0] if result.errors else None
         out(
-            f"{style('?'.ljust(width), 'invalid')} {workspace.relative(result.path)}: {words['invalid']}"
+            f"{style('?'.ljust(width), 'invalid')} {workspace.relative(result.path)}: {words('invalid')}"
             + (f" — {first.located(workspace.relative(result.path), lang)}" if first else "")
         )
     if not items and not invalid:
-        out(words["nothing"])
+        out(words("nothing"))
     out(
-        words["summary"].format(
+        words(
+            "summary",
             as_of=as_of.isoformat(),
             days=within,
             overdue=sum(1 for i in items if i.overdue),
@@ -174,7 +162,7 @@ def ics(items: list[Any], as_of: dt.date, lang: str, files: dict[str, str]) -> b
     """A calendar of the items: one all-day event on each deadline, with a reminder a week
     before and on the day. Deterministic: the same items give the same bytes (DTSTAMP is
     the as-of date, UIDs are derived from what the item is about)."""
-    words = _WORDS["az" if lang == "az" else "en"]
+    words = Texts("cli.due", lang)
     stamp = f"{as_of:%Y%m%d}T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
@@ -186,8 +174,8 @@ def ics(items: list[Any], as_of: dt.date, lang: str, files: dict[str, str]) -> b
     ]
     for item in items:
         who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
-        summary = f"{words['overdue']}: " if item.overdue else ""
-        summary += f"{words['kinds'][item.kind]} — {who}"
+        summary = f"{words('overdue')}: " if item.overdue else ""
+        summary += f"{words('kind.' + item.kind)} — {who}"
         uid = f"{item.kind}.{item.assessment_id}.{item.transfer_id or '-'}.{item.date:%Y%m%d}@xborder"
         description = f"{item.title}\n{item.message(lang, relative=False)}\n{files.get(item.assessment_id, '')}"
         lines += [

@@ -8,26 +8,13 @@ import sys
 from typing import Any
 
 from xborder.cli.common import CLIError, Style, message_lang, out, workspace_from
+from xborder.i18n import Texts, gettext
 
 NAME = "history"
 ORDER = 50
 HELP = "the git commits that touched an assessment: date, author, message, and the verdict at each"
 
 
-_WORDS = {
-    "en": {
-        "uncommitted": "(uncommitted changes)",
-        "not_committed": "{file}: not committed yet",
-        "absent": "absent",
-        "footer": "verdicts as of each commit's date, judged with the current rules and reference data",
-    },
-    "az": {
-        "uncommitted": "(commit edilməmiş dəyişikliklər)",
-        "not_committed": "{file}: hələ commit edilməyib",
-        "absent": "yoxdur",
-        "footer": "nəticələr hər commit-in tarixinə, cari qaydalar və istinad məlumatları ilə qiymətləndirilib",
-    },
-}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -72,11 +59,11 @@ def run(args: argparse.Namespace) -> int:
     except git.GitError as exc:
         raise CLIError(str(exc)) from None
     lang = message_lang(args, workspace, speaks=("az", "en"))
-    words = _WORDS[lang]
+    words = Texts("cli.history", lang)
     rows: list[dict[str, Any]] = []
     if modified:
         verdict, status = verdict_of(workspace, path.name, path.read_bytes() if path.exists() else None, today())
-        rows.append({"commit": None, "date": None, "author": None, "message": _WORDS["en"]["uncommitted"],
+        rows.append({"commit": None, "date": None, "author": None, "message": gettext("en", "cli.history.uncommitted"),
                      "verdict": verdict, "status": status, "path": workspace.relative(path)})
     for commit in log:
         data = git.read_at(root, commit.sha, commit.path)
@@ -88,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     style = Style(sys.stdout)
     if not rows:
-        out(words["not_committed"].format(file=workspace.relative(path)))
+        out(words("not_committed", file=workspace.relative(path)))
         return 0
     ref = workspace.reference
 
@@ -96,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         if key is None:
             return "—"
         if key == "absent":
-            return words["absent"]
+            return words("absent")
         return str(ref.label(table, key, lang))
 
     verdicts = [name("verdict", row["verdict"]) for row in rows]
@@ -109,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         verdict = style(verdict_text.ljust(v_width), row["verdict"])
         status = status_text.ljust(s_width)
         who = row["author"] or ""
-        message = row["message"] if row["commit"] else words["uncommitted"]
+        message = row["message"] if row["commit"] else words("uncommitted")
         out(f"{when}  {style(sha, 'dim')}  {verdict}  {status}  {who}: {message}" if who
             else f"{when}  {sha}  {verdict}  {status}  {message}")
-    out(style(words["footer"], "dim"))
+    out(style(words("footer"), "dim"))
     return 0

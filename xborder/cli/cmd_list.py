@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from xborder.cli.common import Style, message_lang, out, parse_date, today, workspace_from
+from xborder.i18n import gettext
 
 NAME = "list"
 ORDER = 20
@@ -69,11 +70,7 @@ def run(args: argparse.Namespace) -> int:
     lang = message_lang(args, workspace)
     ref = workspace.reference
     style = Style(sys.stdout)
-    headers = {
-        "en": ("ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT REVIEW"),
-        "az": ("ID", "ADI", "STATUS", "NƏTİCƏ", "ÖTÜRMƏLƏR", "NÖVBƏTİ BAXIŞ"),
-        "ru": ("ID", "НАЗВАНИЕ", "СТАТУС", "ВЕРДИКТ", "ПЕРЕДАЧИ", "ПЕРЕСМОТР"),
-    }.get(lang, ("ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT REVIEW"))
+    headers = [gettext(lang, f"cli.list.col.{key}") for key in ("id", "title", "status", "verdict", "transfers", "next_review")]
     table = [
         (
             row["id"],

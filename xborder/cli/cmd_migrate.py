@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from xborder.cli.common import EXIT_INVALID, EXIT_OK, CLIError, err, out, workspace_from
+from xborder.i18n import ngettext
 
 NAME = "migrate"
 ORDER = 80
@@ -50,6 +51,5 @@ def run(args: argparse.Namespace) -> int:
             out(f"{rel}: {verb} schema_version {result.from_version} -> {result.to_version}")
         else:
             out(f"{rel}: up to date (schema_version {result.from_version})")
-    verb = "would be migrated" if args.dry_run else "migrated"
-    out(f"{changed} of {len(paths)} file(s) {verb}")
+    out(ngettext("en", "cli.migrate.would" if args.dry_run else "cli.migrate.done", len(paths), changed=changed))
     return status

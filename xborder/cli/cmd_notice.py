@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from xborder.report import NotReadyError, ReportError, notice
     from xborder.report.cli_support import show, split_list
     from xborder.report.generate import readiness
-    from xborder.report.strings import t
+    from xborder.report.strings import tn
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None
@@ -61,5 +61,5 @@ def run(args: argparse.Namespace) -> int:
         lang = "az" if langs[0].strip().lower() == "az" else "en"
         gaps = readiness(workspace, args.id, as_of, split_list(args.transfer), lang)
         if gaps:
-            err(f"xborder: {t('draft_written', lang, n=str(len(gaps)))}")
+            err(f"xborder: {tn('draft_written', len(gaps), lang)}")
     return 0

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from xborder.cli.common import CLIError, Style, message_lang, out, parse_date, today, workspace_from
+from xborder.i18n import Texts
 
 NAME = "show"
 ORDER = 30
@@ -71,58 +72,57 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
     style = Style(sys.stdout)
-    def L(en: str, az: str) -> str:  # noqa: N802 - short on purpose: used on every line
-        return az if lang == "az" else en
+    L = Texts("cli.show", lang)  # noqa: N806 - short on purpose: used on every line
 
     def yn(value: bool | None) -> str:
         if value is None:
-            return L("not recorded", "qeyd edilməyib")
-        return L("yes", "bəli") if value else L("no", "xeyr")
+            return L("not_recorded")
+        return L("yes") if value else L("no")
 
     out(style(f"{a.id} — {a.title}", "bold"))
-    out(f"{L('File', 'Fayl')}: {workspace.relative(result.path)}")
-    out(f"{L('Status', 'Status')}: {ref.label('status', a.status, lang)}   {L('Verdict', 'Nəticə')}: {style(ref.label('verdict', ev.verdict, lang), ev.verdict)}   {L('as of', 'tarix')} {as_of}")
-    out(f"{L('Created', 'Yaradılıb')}: {a.created}   {L('Next review', 'Növbəti baxış')}: {a.next_review or '—'}")
-    out(f"{L('Rulebook', 'Qaydalar')}: az {ev.rulebook_version}   {L('Adequacy list', 'Adekvatlıq siyahısı')}: {ev.adequacy_version}")
+    out(f"{L('file')}: {workspace.relative(result.path)}")
+    out(f"{L('status')}: {ref.label('status', a.status, lang)}   {L('verdict')}: {style(ref.label('verdict', ev.verdict, lang), ev.verdict)}   {L('as_of')} {as_of}")
+    out(f"{L('created')}: {a.created}   {L('next_review')}: {a.next_review or '—'}")
+    out(f"{L('rulebook')}: az {ev.rulebook_version}   {L('adequacy_list')}: {ev.adequacy_version}")
     if a.assessor:
-        out(f"{L('Assessor', 'Qiymətləndirən')}: {a.assessor}")
+        out(f"{L('assessor')}: {a.assessor}")
     if a.approval:
-        out(f"{L('Approval', 'Təsdiq')}: {a.approval.reviewer}, {a.approval.date}" + (f" — {a.approval.reason}" if a.approval.reason else ""))
+        out(f"{L('approval')}: {a.approval.reviewer}, {a.approval.date}" + (f" — {a.approval.reason}" if a.approval.reason else ""))
     op = a.operator
-    out(f"{L('Operator', 'Operator')}: {op.name}" + "".join(f", {v}" for v in (op.tin, op.address, op.contact) if v))
+    out(f"{L('operator')}: {op.name}" + "".join(f", {v}" for v in (op.tin, op.address, op.contact) if v))
     p = a.processing
-    out(f"{L('Purposes', 'Məqsədlər')}: " + "; ".join(p.purposes))
-    out(f"{L('Subjects', 'Subyektlər')}: " + "; ".join(p.subjects))
-    out(f"{L('Data', 'Məlumatlar')}: " + ", ".join(ref.data_label(k, lang) for k in p.data))
+    out(f"{L('purposes')}: " + "; ".join(p.purposes))
+    out(f"{L('subjects')}: " + "; ".join(p.subjects))
+    out(f"{L('data')}: " + ", ".join(ref.data_label(k, lang) for k in p.data))
     if p.special:
-        out(f"{L('Special categories', 'Xüsusi kateqoriyalar')}: " + ", ".join(ref.data_label(k, lang) for k in p.special))
-    out(f"{L('Azerbaijani citizens', 'Azərbaycan vətəndaşları')}: {L('yes', 'bəli') if p.az_citizens else L('no', 'xeyr')}" + (f"   {L('Primary storage', 'Əsas saxlama')}: {ref.country_name(p.primary_storage, lang)}" if p.primary_storage else ""))
+        out(f"{L('special')}: " + ", ".join(ref.data_label(k, lang) for k in p.special))
+    out(f"{L('az_citizens')}: {L('yes') if p.az_citizens else L('no')}" + (f"   {L('primary_storage')}: {ref.country_name(p.primary_storage, lang)}" if p.primary_storage else ""))
     if a.notes:
-        out(f"{L('Notes', 'Qeydlər')}: {a.notes}")
+        out(f"{L('notes')}: {a.notes}")
     for f in ev.findings:
         out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({f.citation(lang)}): {f.message(lang)}")
     for t, r in zip(a.transfers, ev.transfers, strict=True):
         out("")
         out(style(f"▸ {t.id}: {ref.country_name(t.country, lang)} ({t.country}) → {t.recipient.name}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
         rec = t.recipient
-        out(f"    {L('Recipient', 'Alan')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {v}" for v in (rec.address, rec.contact) if v))
+        out(f"    {L('recipient')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {v}" for v in (rec.address, rec.contact) if v))
         if rec.agreement:
-            out(f"    {L('Processing contract', 'Emal müqaviləsi')}: {rec.agreement}")
-        out(f"    {L('Adequacy', 'Adekvatlıq')}: {yn(r.adequate)} — {ref.describe_adequacy(r.adequacy, lang)}")
-        out(f"    {L('Ground', 'Əsas')}: {ref.label('ground', t.ground, lang) if t.ground else '—'}   {L('Start', 'Başlanğıc')}: {t.start or '—'}")
-        out(f"    {L('Data', 'Məlumatlar')}: " + ", ".join(ref.data_label(k, lang) for k in t.data_keys(p)))
+            out(f"    {L('agreement')}: {rec.agreement}")
+        out(f"    {L('adequacy')}: {yn(r.adequate)} — {ref.describe_adequacy(r.adequacy, lang)}")
+        out(f"    {L('ground')}: {ref.label('ground', t.ground, lang) if t.ground else '—'}   {L('start')}: {t.start or '—'}")
+        out(f"    {L('data')}: " + ", ".join(ref.data_label(k, lang) for k in t.data_keys(p)))
         if t.consent:
-            out(f"    {L('Consent in writing', 'Yazılı razılıq')}: {yn(t.consent.written)}; {t.consent.reference or '—'}")
+            out(f"    {L('consent')}: {yn(t.consent.written)}; {t.consent.reference or '—'}")
         if t.contract:
-            out(f"    {L('Contract; subject is party', 'Müqavilə; subyekt tərəfdir')}: {yn(t.contract.subject_is_party)}; {t.contract.reference or '—'}")
+            out(f"    {L('contract')}: {yn(t.contract.subject_is_party)}; {t.contract.reference or '—'}")
         ri = t.recipient_info
-        out(f"    {L('Recipient information (12.2)', 'Alandan məlumat (12.2)')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
+        out(f"    {L('recipient_info')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
         n = t.notification
-        out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent separately', 'ayrıca göndərilib')}: {yn(n.separate)}" if n and n.sent else ""))
+        out(f"    {L('notification')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent_separately')}: {yn(n.separate)}" if n and n.sent else ""))
         if t.national_security_risk:
-            out(f"    {L('National security risk', 'Milli təhlükəsizlik riski')}: {L('yes', 'bəli')}")
+            out(f"    {L('security_risk')}: {L('yes')}")
         if t.notes:
-            out(f"    {L('Notes', 'Qeydlər')}: {t.notes}")
+            out(f"    {L('notes')}: {t.notes}")
         for f in r.findings:
             cite = f" ({f.citation(lang)})" if f.citation(lang) else ""
             out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{cite}: {f.message(lang)}")

@@ -14,6 +14,7 @@ from xborder.cli.common import (
     today,
     workspace_from,
 )
+from xborder.i18n import Texts
 
 NAME = "status"
 ORDER = 41
@@ -24,18 +25,6 @@ HELP = (
 
 EXIT_REFUSED = 1
 
-_WORDS = {
-    "en": {
-        "next": "next: {nexts}",
-        "decision": "last decision by {reviewer} on {date}",
-        "moved": "{id}: {old} -> {new}",
-    },
-    "az": {
-        "next": "növbəti mümkün statuslar: {nexts}",
-        "decision": "son qərar: {reviewer}, {date}",
-        "moved": "{id}: {old} → {new}",
-    },
-}
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     workspace = workspace_from(args.workspace)
     assert workspace is not None
     lang = message_lang(args, workspace, speaks=("az", "en"))
-    words = _WORDS[lang]
+    words = Texts("cli.status", lang)
     path = resolve(workspace, args.id)
     result = workspace.load(path)
     if result.assessment is None:
@@ -85,10 +74,10 @@ def run(args: argparse.Namespace) -> int:
     assessment = result.assessment
     if args.target is None:
         nexts = ", ".join(TRANSITIONS[assessment.status]) or "—"
-        line = f"{assessment.id}: {status_label(workspace, assessment.status, lang)} ({words['next'].format(nexts=nexts)})"
+        line = f"{assessment.id}: {status_label(workspace, assessment.status, lang)} ({words('next', nexts=nexts)})"
         if assessment.approval is not None:
             a = assessment.approval
-            line += "; " + words["decision"].format(reviewer=a.reviewer, date=a.date) + (f": {a.reason}" if a.reason else "")
+            line += "; " + words("decision", reviewer=a.reviewer, date=a.date) + (f": {a.reason}" if a.reason else "")
         out(line)
         return 0
     on = decision_date(args.date)
@@ -102,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError(str(exc)) from None
     except OSError as exc:
         raise CLIError(f"{workspace.relative(path)}: cannot save: {exc.strerror or exc}") from None
-    out(words["moved"].format(
+    out(words(
+        "moved",
         id=assessment.id,
         old=status_label(workspace, assessment.status, lang),
         new=status_label(workspace, changed.status, lang),

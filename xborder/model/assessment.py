@@ -36,12 +36,12 @@ Role = Literal["controller", "processor"]
 def _parse_date(value: object) -> object:
     """Accept a TOML local date, or a quoted ISO date string (FORMAT.md)."""
     if isinstance(value, dt.datetime):
-        raise ValueError(Msg("expected a date (YYYY-MM-DD), not a date and time", az="tarix (YYYY-MM-DD) gözlənilirdi, tarix və vaxt deyil"))
+        raise ValueError(Msg("error.datetime_not_date"))
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(Msg(f"invalid date {value!r}: expected YYYY-MM-DD", az=f"yanlış tarix {value!r}: YYYY-MM-DD gözlənilir")) from None
+            raise ValueError(Msg("error.invalid_date", value=value)) from None
     return value
 
 
@@ -63,7 +63,7 @@ def _country(value: object) -> object:
         return value
     code = value.strip().upper()
     if not is_country_code(code):
-        raise ValueError(Msg(f"{value!r} is not an ISO 3166-1 alpha-2 country code", az=f"{value!r} ISO 3166-1 alpha-2 ölkə kodu deyil"))
+        raise ValueError(Msg("error.not_country_code", value=value))
     return code
 
 
@@ -221,7 +221,7 @@ class Transfer(_Model):
     @classmethod
     def _check_id(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError(Msg(f"invalid transfer id {value!r}: use a-z, 0-9 and '-', up to 64", az=f"yanlış ötürmə ID-si {value!r}: a-z, 0-9 və '-' işlədin, ən çoxu 64 simvol"))
+            raise ValueError(Msg("error.invalid_transfer_id", value=value))
         return value
 
     def data_keys(self, processing: Processing) -> list[str]:
@@ -284,22 +284,17 @@ class Assessment(_Model):
     def _check_version(cls, value: int) -> int:
         if value > SCHEMA_VERSION:
             raise ValueError(
-                Msg(
-                    f"schema_version {value} is newer than this xborder supports "
-                    f"({SCHEMA_VERSION}): upgrade xborder",
-                    az=f"schema_version {value} bu xborder versiyasının dəstəklədiyindən ({SCHEMA_VERSION}) "
-                    "yenidir: xborder-i yeniləyin",
-                )
+                Msg("error.schema_too_new", value=value, supported=SCHEMA_VERSION)
             )
         if value < 1:
-            raise ValueError(Msg(f"unsupported schema_version {value}", az=f"dəstəklənməyən schema_version {value}"))
+            raise ValueError(Msg("error.schema_unsupported", value=value))
         return value
 
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError(Msg(f"invalid id {value!r}: use a-z, 0-9 and '-', up to 64", az=f"yanlış ID {value!r}: a-z, 0-9 və '-' işlədin, ən çoxu 64 simvol"))
+            raise ValueError(Msg("error.invalid_id", value=value))
         return value
 
     def transfer(self, transfer_id: str) -> Transfer | None:

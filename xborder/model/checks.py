@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from xborder.model.assessment import Assessment
-from xborder.model.text import Msg
+from xborder.model.text import Msg, alternatives
 
 Loc = tuple[str | int, ...]
 
@@ -31,22 +31,14 @@ def check_assessment(
         problems.append(
             (
                 ("id",),
-                Msg(
-                    f"{assessment.id!r} differs from the file name {stem}.toml: they must be equal",
-                    az=f"{assessment.id!r} fayl adından ({stem}.toml) fərqlənir: onlar eyni olmalıdır",
-                ),
+                Msg("error.id_not_file_name", id=assessment.id, stem=stem),
             )
         )
     if assessment.jurisdiction not in jurisdictions:
         problems.append(
             (
                 ("jurisdiction",),
-                Msg(
-                    f"unknown jurisdiction {assessment.jurisdiction!r} "
-                    f"(known: {', '.join(jurisdictions)})",
-                    az=f"naməlum yurisdiksiya {assessment.jurisdiction!r} "
-                    f"(məlum olanlar: {', '.join(jurisdictions)})",
-                ),
+                Msg("error.unknown_jurisdiction", value=assessment.jurisdiction, known=", ".join(jurisdictions)),
             )
         )
     policy = assessment.operator.policy
@@ -54,24 +46,17 @@ def check_assessment(
         problems.append(
             (
                 ("operator", "policy"),
-                Msg(
-                    f"unknown policy profile {policy!r} (known: {', '.join(sorted(policies))}; "
-                    "a workspace defines its own under [policies] in xborder.toml)",
-                    az=f"naməlum siyasət profili {policy!r} (məlum olanlar: {', '.join(sorted(policies))}; "
-                    "iş qovluğu özününküləri xborder.toml faylında [policies] bölməsində müəyyən edir)",
-                ),
+                Msg("error.unknown_policy", value=policy, known=", ".join(sorted(policies))),
             )
         )
     processing = assessment.processing
     for index, key in enumerate(processing.data):
         if key not in data_keys:
-            special = key in special_keys
-            hint = " (a special category: list it under special)" if special else ""
-            hint_az = " (xüsusi kateqoriyadır: onu special siyahısında göstərin)" if special else ""
+            msgid = "error.unknown_data_special" if key in special_keys else "error.unknown_data"
             problems.append(
                 (
                     ("processing", "data", index),
-                    Msg(f"unknown data category {key!r}{hint}", az=f"naməlum məlumat kateqoriyası {key!r}{hint_az}"),
+                    Msg(msgid, key=key),
                 )
             )
     for index, key in enumerate(processing.special):
@@ -79,7 +64,7 @@ def check_assessment(
             problems.append(
                 (
                     ("processing", "special", index),
-                    Msg(f"unknown special category {key!r}", az=f"naməlum xüsusi kateqoriya {key!r}"),
+                    Msg("error.unknown_special", key=key),
                 )
             )
     for field in ("data", "special"):
@@ -96,10 +81,7 @@ def check_assessment(
             problems.append(
                 (
                     ("transfers", t_index, "id"),
-                    Msg(
-                        f"two transfers have the id {transfer.id!r}",
-                        az=f"iki ötürmənin ID-si eynidir: {transfer.id!r}",
-                    ),
+                    Msg("error.duplicate_transfer_id", id=transfer.id),
                 )
             )
         seen.add(transfer.id)
@@ -109,10 +91,7 @@ def check_assessment(
             problems.append(
                 (
                     ("transfers", t_index, "ground"),
-                    Msg(
-                        f"unknown ground {transfer.ground!r} (expected {_alternatives(grounds)})",
-                        az=f"naməlum əsas {transfer.ground!r} (gözlənilən: {_alternatives(grounds, 'və ya')})",
-                    ),
+                    Msg("error.unknown_ground", ground=transfer.ground, expected=alternatives(list(grounds))),
                 )
             )
         listed = transfer.data or []
@@ -121,10 +100,7 @@ def check_assessment(
                 problems.append(
                     (
                         ("transfers", t_index, "data", d_index),
-                        Msg(
-                            f"{key!r} is not among processing.data or processing.special",
-                            az=f"{key!r} processing.data və ya processing.special siyahısında yoxdur",
-                        ),
+                        Msg("error.not_processed", key=key),
                     )
                 )
             elif key in listed[:d_index]:
@@ -133,11 +109,5 @@ def check_assessment(
 
 
 def _twice(key: str) -> Msg:
-    return Msg(f"{key!r} is listed twice", az=f"{key!r} iki dəfə göstərilib")
+    return Msg("error.listed_twice", key=key)
 
-
-def _alternatives(values: Collection[str], word: str = "or") -> str:
-    items = list(values)
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]

@@ -10,6 +10,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from xborder.i18n import Texts
 from xborder.model.policy import Commitment, PolicyProfile
 from xborder.tomlio import TomlError, byte_position, locate, parse_toml
 
@@ -195,35 +196,6 @@ class AdequacyInfo:
 
 _BASIS = {"coe108": "Council of Europe Convention 108 party"}
 
-_ADEQUACY_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "coe108": "party to Council of Europe Convention 108",
-        "listed": "listed",
-        "since": "since {date}",
-        "not_listed": "not on the list",
-        "unverified": "not verified",
-        "list": "list {version} as of {date}",
-        "override": "set for this transfer: {reason}",
-    },
-    "az": {
-        "coe108": "Avropa Şurasının 108 saylı Konvensiyasının iştirakçısı",
-        "listed": "siyahıdadır",
-        "since": "{date} tarixindən",
-        "not_listed": "siyahıda yoxdur",
-        "unverified": "təsdiqlənməyib",
-        "list": "siyahı {version}, {date} tarixinə",
-        "override": "bu ötürmə üçün müəyyən edilib: {reason}",
-    },
-    "ru": {
-        "coe108": "участник Конвенции Совета Европы № 108",
-        "listed": "в списке",
-        "since": "с {date}",
-        "not_listed": "нет в списке",
-        "unverified": "не проверено",
-        "list": "список {version} на {date}",
-        "override": "установлено для этой передачи: {reason}",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -466,17 +438,17 @@ class Reference:
 
     def describe_adequacy(self, info: AdequacyInfo, lang: str) -> str:
         """Where a destination's adequacy comes from, in `lang` (the doubt included)."""
-        words = _ADEQUACY_WORDS.get(lang, _ADEQUACY_WORDS["en"])
+        words = Texts("adequacy", lang)
         if info.overridden:
-            return words["override"].format(reason=info.source)
+            return words("override", reason=info.source)
         meta = self.adequacy.meta
-        listed = words["list"].format(version=meta.version, date=meta.as_of.isoformat())
+        listed = words("list", version=meta.version, date=meta.as_of.isoformat())
         entry = self.adequacy.countries.get(info.country)
         if entry is None:
-            return f"{words['not_listed']}; {listed}"
-        basis = words["coe108"] if entry.basis == "coe108" else (entry.basis or words["listed"])
-        since = " " + words["since"].format(date=entry.in_force.isoformat()) if entry.in_force else ""
-        doubt = f" ({words['unverified']})" if not entry.verified else ""
+            return f"{words('not_listed')}; {listed}"
+        basis = words("coe108") if entry.basis == "coe108" else (entry.basis or words("listed"))
+        since = " " + words("since", date=entry.in_force.isoformat()) if entry.in_force else ""
+        doubt = f" ({words('unverified')})" if not entry.verified else ""
         return f"{basis}{since}{doubt}; {listed}"
 
     # -- rulebook ---------------------------------------------------------------------

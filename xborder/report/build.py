@@ -26,7 +26,7 @@ from xborder.report.model import (
 )
 from xborder.report.provenance import Provenance
 from xborder.report.readiness import Gap, responsible_person
-from xborder.report.strings import t
+from xborder.report.strings import t, tn
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
@@ -632,7 +632,7 @@ def build_register(
                 (t("as_of", lang), as_of.isoformat()),
                 (t("rulebook", lang), f"{ref.rulebook.meta.id or 'az'} {ref.rulebook.meta.version}"),
                 (t("adequacy_list", lang), ref.adequacy_version),
-                ("", t("register_count", lang, n=str(len(entries)), m=str(n_assessments))),
+                ("", tn("register_count", len(entries), lang, where=tn("register_count_where", n_assessments, lang))),
             )
         )
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from xborder.model.checks import Loc, check_assessment
-from xborder.model.text import Msg
+from xborder.model.text import DataText
 from xborder.rules.registry import get_rulebook, rulebook_ids
 
 if TYPE_CHECKING:
@@ -26,8 +26,7 @@ def load_problems(
     else:
         bound = reference.for_book(book.data)
         home = book.home_country
-        texts = bound.rulebook.meta.home_error
-        error = Msg(texts.get("en", home), **{k: v for k, v in texts.items() if k != "en"})
+        error = DataText(bound.rulebook.meta.home_error or {"en": home})
     return check_assessment(
         assessment,
         data_keys=bound.data_keys,

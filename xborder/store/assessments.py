@@ -31,7 +31,7 @@ from xborder.tomlio import (
     index_positions,
     locate,
     parse_toml,
-    syntax_message_az,
+    syntax_message_id,
 )
 
 if TYPE_CHECKING:
@@ -94,62 +94,30 @@ def _key_path(loc: tuple[Any, ...]) -> str:
 
 
 def _type_name(value: object) -> str:
+    """What `value` is, as a catalogue message ("a string") or its Python type's name."""
     import datetime as dt
 
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, dt.datetime):
-        return "a date-time"
-    if isinstance(value, dt.date):
-        return "a date"
-    if isinstance(value, dt.time):
-        return "a time"
+    for kind, name in (
+        (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"),
+        (dict, "table"), (dt.datetime, "datetime"), (dt.date, "date"), (dt.time, "time"),
+    ):
+        if isinstance(value, kind):
+            return Msg(f"error.type.{name}")
     return type(value).__name__
 
 
 _EXPECTED = {
-    "string_type": "a string",
-    "bool_type": "true or false",
-    "int_type": "an integer",
-    "list_type": "an array",
-    "dict_type": "a table",
-    "model_type": "a table",
-    "date_type": "a date (YYYY-MM-DD)",
-    "bool_parsing": "true or false",
-    "int_parsing": "an integer",
+    "string_type": "string",
+    "bool_type": "bool",
+    "int_type": "integer",
+    "list_type": "array",
+    "dict_type": "table",
+    "model_type": "table",
+    "date_type": "date_iso",
+    "bool_parsing": "bool",
+    "int_parsing": "integer",
 }
-_EXPECTED_AZ = {
-    "string_type": "mətn",
-    "bool_type": "true və ya false",
-    "int_type": "tam ədəd",
-    "list_type": "massiv",
-    "dict_type": "cədvəl",
-    "model_type": "cədvəl",
-    "date_type": "tarix (YYYY-MM-DD)",
-    "bool_parsing": "true və ya false",
-    "int_parsing": "tam ədəd",
-}
-_TYPE_AZ = {
-    "a boolean": "məntiqi dəyər (true/false)",
-    "an integer": "tam ədəd",
-    "a number": "kəsr ədəd",
-    "a string": "mətn",
-    "an array": "massiv",
-    "a table": "cədvəl",
-    "a date-time": "tarix və vaxt",
-    "a date": "tarix",
-    "a time": "vaxt",
-}
+"""pydantic's error type -> what was expected (error.type.*)."""
 
 
 def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
@@ -159,26 +127,24 @@ def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
     key = _key_path(loc)
     value = error.get("input")
     if kind == "extra_forbidden":
-        return loc, Msg(f"unknown key {key!r} (check the spelling)", az=f"naməlum açar {key!r} (yazılışını yoxlayın)")
+        return loc, Msg("error.unknown_key", key=key)
     if kind == "missing":
-        return loc, Msg(f"required key {key!r} is missing", az=f"məcburi açar {key!r} yoxdur")
+        return loc, Msg("error.missing_key", key=key)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return loc, Msg(
-            f"{key}: unknown value {value!r} (expected {expected})",
-            az=f"{key}: naməlum dəyər {value!r} (gözlənilən: {expected.replace(' or ', ' və ya ')})",
-        )
+        items, sep, last = expected.rpartition(" or ")
+        return loc, prefixed(key, Msg(
+            "error.unknown_value", value=value,
+            expected=Msg("error.alternatives", items=items, last=last) if sep else expected,
+        ))
     if kind in _EXPECTED:
-        got = _type_name(value)
-        return loc, Msg(
-            f"{key}: expected {_EXPECTED[kind]}, got {got}",
-            az=f"{key}: {_EXPECTED_AZ[kind]} gözlənilirdi, {_TYPE_AZ.get(got, got)} verilib",
-        )
-    empty = Msg(f"{key}: must not be empty", az=f"{key}: boş ola bilməz")
+        expected_type = Msg(f"error.type.{_EXPECTED[kind]}")
+        return loc, prefixed(key, Msg("error.wrong_type", expected=expected_type, got=_type_name(value)))
+    empty = prefixed(key, Msg("error.empty"))
     if kind == "too_short":
         if isinstance(value, str):  # a constrained string reports too_short, not string_too_short
             return loc, empty
-        return loc, Msg(f"{key}: needs at least one entry", az=f"{key}: ən azı bir element olmalıdır")
+        return loc, prefixed(key, Msg("error.too_short"))
     if kind == "string_too_short":
         return loc, empty
     if kind == "value_error":
@@ -198,12 +164,9 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
             target = os.readlink(path)
             return _fail(
                 path,
-                Msg(
-                    f"broken symbolic link (it points to {target}, which does not exist)",
-                    az=f"qırıq simvolik keçid (mövcud olmayan {target} faylına yönəlir)",
-                ),
+                Msg("error.broken_symlink", target=target),
             )
-        return _fail(path, Msg("cannot read: No such file or directory", az="oxunmur: belə fayl və ya qovluq yoxdur"))
+        return _fail(path, Msg("error.no_such_file"))
     except OSError as exc:
         return _fail(path, f"cannot read: {exc.strerror or exc}")
     if stat.S_ISDIR(info.st_mode):
@@ -211,10 +174,7 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     if not stat.S_ISREG(info.st_mode):
         return _fail(
             path,
-            Msg(
-                "is not a regular file (a pipe, socket or device): not read",
-                az="adi fayl deyil (kanal, soket və ya qurğu): oxunmadı",
-            ),
+            Msg("error.not_regular"),
         )
     if info.st_size > MAX_FILE_BYTES:
         return _fail(path, _too_large(info.st_size))
@@ -229,11 +189,8 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     return load_assessment_bytes(path, data, reference)
 
 
-BOM_MESSAGE = Msg(
-    "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM",
-    az="fayl bayt sırası nişanı (BOM) ilə başlayır: onu BOM-suz UTF-8 kimi saxlayın",
-)
-_FOLDER = Msg("is a folder, not an assessment file", az="qovluqdur, qiymətləndirmə faylı deyil")
+BOM_MESSAGE = Msg("error.bom")
+_FOLDER = Msg("error.folder")
 
 
 def _fail(path: Path, message: str, line: int | None = None, column: int | None = None) -> LoadResult:
@@ -242,10 +199,7 @@ def _fail(path: Path, message: str, line: int | None = None, column: int | None 
 
 def _too_large(size: int) -> str:
     mb, limit = f"{size / 1_048_576:.1f}", MAX_FILE_BYTES // 1_048_576
-    return Msg(
-        f"file is too large ({mb} MB; an assessment is limited to {limit} MB)",
-        az=f"fayl çox böyükdür ({mb} MB; qiymətləndirmə ən çoxu {limit} MB ola bilər)",
-    )
+    return Msg("error.too_large", mb=mb, limit=limit)
 
 
 def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> LoadResult:
@@ -273,7 +227,7 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
     except TomlError as exc:
         return LoadResult(path, None, [LoadError(path, syntax_message(text, exc), exc.line, exc.column)], text=text)
     if not raw:
-        empty = Msg("the file is empty: it holds no assessment", az="fayl boşdur: orada qiymətləndirmə yoxdur")
+        empty = Msg("error.empty_file")
         return LoadResult(path, None, [LoadError(path, empty, 1, 1)], text=text)
     return validate_document(path, raw, text, reference)
 
@@ -283,13 +237,8 @@ def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[Msg, int, int]:
     editor, say), naming the key on that line."""
     line, column = byte_position(data, exc.start)
     key = key_at_line(data.decode("utf-8", errors="replace"), line)
-    where = f" in key {key!r}" if key else ""
-    where_az = f", {key!r} açarında" if key else ""
     byte = f"0x{data[exc.start]:02x}"
-    message = Msg(
-        f"not UTF-8 text (byte {byte}{where}): save the file as UTF-8",
-        az=f"UTF-8 mətni deyil (bayt {byte}{where_az}): faylı UTF-8 kimi saxlayın",
-    )
+    message = Msg("error.not_utf8_key", byte=byte, key=key) if key else Msg("error.not_utf8", byte=byte)
     return message, line, column
 
 
@@ -309,14 +258,7 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
         key = key_at_line(text, line + 1)
         marker = match.group(1)
         return (
-            Msg(
-                f"unresolved git merge conflict (marker {marker!r} at the start of the line"
-                + (f", before key {key!r}" if key else "")
-                + "): keep one side, delete the <<<<<<< ======= >>>>>>> lines, then commit",
-                az=f"həll edilməmiş git birləşmə konflikti (sətrin əvvəlində {marker!r} nişanı"
-                + (f", {key!r} açarından əvvəl" if key else "")
-                + "): bir tərəfi saxlayın, <<<<<<< ======= >>>>>>> sətirlərini silin, sonra commit edin",
-            ),
+            Msg("error.conflict_key", marker=marker, key=key) if key else Msg("error.conflict", marker=marker),
             line,
             1,
         )
@@ -327,14 +269,7 @@ def text_problem(text: str) -> tuple[str, int, int] | None:
             column = index - (text.rfind("\n", 0, index) + 1) + 1
             key = key_at_line(text.replace("\r", " "), line)
             return (
-                Msg(
-                    "carriage return (CR) without a line feed"
-                    + (f" (key {key!r})" if key else "")
-                    + ": save the file with LF (or Windows CRLF) line endings",
-                    az="sətir ötürmə (LF) olmadan karetkanın qaytarılması (CR)"
-                    + (f" ({key!r} açarı)" if key else "")
-                    + ": faylı LF (və ya Windows CRLF) sətir sonları ilə saxlayın",
-                ),
+                Msg("error.carriage_return_key", key=key) if key else Msg("error.carriage_return"),
                 line,
                 column,
             )
@@ -350,16 +285,16 @@ def _looks_like_conflict(text: str) -> bool:
 
 
 def syntax_message(text: str, error: TomlError) -> Msg:
-    """The parser's message, naming the key on the line it points at when there is one,
-    with its Azerbaijani translation."""
-    heading = "TOML sintaksis xətası: "
-    az = heading + syntax_message_az(error.message)
+    """The parser's message (translated where the catalogue knows it), naming the key on
+    the line it points at when there is one."""
+    known = syntax_message_id(error.message)
+    detail = error.message if known is None else Msg(known[0], **known[1])
     if error.line is None:
-        return Msg(error.message, az=az)
+        return Msg("error.toml_syntax", detail=detail)
     key = key_at_line(text, error.line)
     if key and not re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", error.message):
-        return Msg(f"{error.message} (key {key!r})", az=f"{az} (açar {key!r})")
-    return Msg(error.message, az=az)
+        return Msg("error.toml_syntax_key", detail=detail, key=key)
+    return Msg("error.toml_syntax", detail=detail)
 
 
 def key_at_line(text: str, line: int) -> str | None:
@@ -399,11 +334,7 @@ def validate_document(
             [
                 LoadError(
                     path,
-                    Msg(
-                        "not an xborder assessment: it has none of the keys " + ", ".join(sorted(_ASSESSMENT_KEYS)),
-                        az="xborder qiymətləndirməsi deyil: bu açarların heç biri yoxdur: "
-                        + ", ".join(sorted(_ASSESSMENT_KEYS)),
-                    ),
+                    Msg("error.not_assessment", keys=", ".join(sorted(_ASSESSMENT_KEYS))),
                     1,
                     1,
                 )
@@ -457,16 +388,10 @@ def _stem_error(path: Path, text: str | None) -> LoadError | None:
         return None
     line, column = locate(text, ("id",))
     suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
-    hint = f" (for example {suggestion}.toml)" if suggestion and _ID_RE.match(suggestion) else ""
-    hint_az = f" (məsələn, {suggestion}.toml)" if hint else ""
+    hint = Msg("error.file_name_example", name=suggestion) if suggestion and _ID_RE.match(suggestion) else ""
     return LoadError(
         path,
-        Msg(
-            f"id: the file name {path.name!r} is not a valid assessment id: rename the file to "
-            f"lowercase letters, digits and '-'{hint}",
-            az=f"id: fayl adı {path.name!r} düzgün qiymətləndirmə ID-si deyil: faylın adını kiçik "
-            f"hərflər, rəqəmlər və '-' ilə dəyişin{hint_az}",
-        ),
+        Msg("error.bad_file_name", name=path.name, hint=hint),
         line or 1,
         column or 1,
     )

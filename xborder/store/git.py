@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xborder.i18n import Texts
+
 if TYPE_CHECKING:
     from xborder.store.workspace import Workspace
 
@@ -183,35 +185,21 @@ def is_modified(path: Path) -> bool:
 
 
 # -- semantic diff ----------------------------------------------------------------------
-_WORDS = {
-    "en": {
-        "added": "added", "removed": "removed", "transfer": "transfer",
-        "transfer_added": "transfer added", "transfer_removed": "transfer removed",
-        "verdict": "verdict", "yes": "yes", "no": "no", "none": "—",
-        "created": "the file was created", "deleted": "the file was deleted",
-    },
-    "az": {
-        "added": "əlavə edilib", "removed": "silinib", "transfer": "ötürmə",
-        "transfer_added": "ötürmə əlavə edilib", "transfer_removed": "ötürmə silinib",
-        "verdict": "nəticə", "yes": "bəli", "no": "xeyr", "none": "—",
-        "created": "fayl yaradılıb", "deleted": "fayl silinib",
-    },
-}
 
 LIFECYCLE_KEYS = ("status", "next_review", "assessor", "approval")
 """Bookkeeping of the review, left out of "changes since notified"."""
 
 
-def _words(lang: str) -> dict[str, str]:
-    return _WORDS["az" if lang == "az" else "en"]
+def _words(lang: str) -> Texts:
+    return Texts("git", lang)
 
 
 def _fmt(value: Any, lang: str) -> str:
     words = _words(lang)
     if value is None:
-        return words["none"]
+        return words("none")
     if isinstance(value, bool):
-        return words["yes"] if value else words["no"]
+        return words("yes") if value else words("no")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
@@ -249,9 +237,9 @@ def _walk(old: Any, new: Any, path: str, lang: str, out: list[str]) -> None:
         removed = [v for v in old if v not in new]
         parts = []
         if added:
-            parts.append(f"{words['added']} " + ", ".join(_fmt(v, lang) for v in added))
+            parts.append(f"{words('added')} " + ", ".join(_fmt(v, lang) for v in added))
         if removed:
-            parts.append(f"{words['removed']} " + ", ".join(_fmt(v, lang) for v in removed))
+            parts.append(f"{words('removed')} " + ", ".join(_fmt(v, lang) for v in removed))
         if not parts:  # same items, another order
             parts.append(f"{_fmt(old, lang)} → {_fmt(new, lang)}")
         out.append(f"{path}: " + "; ".join(parts))
@@ -292,9 +280,9 @@ def document_changes(
     if old is None and new is None:
         return []
     if old is None:
-        return [words["created"]]
+        return [words("created")]
     if new is None:
-        return [words["deleted"]]
+        return [words("deleted")]
     out: list[str] = []
     keys = [k for k in new if k != "transfers"] + [
         k for k in old if k not in new and k != "transfers"
@@ -306,14 +294,14 @@ def document_changes(
     old_t, new_t = _transfers(old), _transfers(new)
     for tid, item in new_t.items():
         if tid not in old_t:
-            out.append(f"{words['transfer_added']}: {tid}{_describe_transfer(item)}")
+            out.append(f"{words('transfer_added')}: {tid}{_describe_transfer(item)}")
             continue
         inner: list[str] = []
         _walk(old_t[tid], item, "", lang, inner)
-        out.extend(f"{words['transfer']} {tid}: {line}" for line in inner)
+        out.extend(f"{words('transfer')} {tid}: {line}" for line in inner)
     for tid, item in old_t.items():
         if tid not in new_t:
-            out.append(f"{words['transfer_removed']}: {tid}{_describe_transfer(item)}")
+            out.append(f"{words('transfer_removed')}: {tid}{_describe_transfer(item)}")
     return out
 
 
@@ -347,14 +335,14 @@ def verdict_changes(
     name = label or (lambda verdict: verdict)
 
     def show(verdict: str | None) -> str:
-        return words["none"] if verdict is None else name(verdict)
+        return words("none") if verdict is None else name(verdict)
 
     out: list[str] = []
     for tid, before, after in verdict_diff(old, new):
         if tid is None:
-            out.append(f"{words['verdict']}: {show(before)} → {show(after)}")
+            out.append(f"{words('verdict')}: {show(before)} → {show(after)}")
         else:
-            out.append(f"{words['transfer']} {tid}: {words['verdict']} {show(before)} → {show(after)}")
+            out.append(f"{words('transfer')} {tid}: {words('verdict')} {show(before)} → {show(after)}")
     return out
 
 

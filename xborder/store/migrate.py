@@ -61,10 +61,7 @@ def document_version(raw: Mapping[str, Any]) -> int:
     version = raw.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
         raise MigrationError(
-            Msg(
-                f"schema_version: expected an integer, got {version!r}",
-                az=f"schema_version: tam ədəd gözlənilirdi, {version!r} verilib",
-            )
+            Msg("error.schema_not_int", value=version)
         )
     return version
 
@@ -79,18 +76,13 @@ def migrate(
     version = document_version(raw)
     if version > target:
         raise MigrationError(
-            Msg(
-                f"schema_version {version} is newer than this xborder supports ({target}): "
-                "upgrade xborder",
-                az=f"schema_version {version} bu xborder versiyasının dəstəklədiyindən ({target}) "
-                "yenidir: xborder-i yeniləyin",
-            )
+            Msg("error.schema_too_new", value=version, supported=target)
         )
     while version < target:
         step = steps.get(version)
         if step is None:
             raise MigrationError(
-                Msg(f"unsupported schema_version {version}", az=f"dəstəklənməyən schema_version {version}")
+                Msg("error.schema_unsupported", value=version)
             )
         raw = step(dict(raw))
         version += 1

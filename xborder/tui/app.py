@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -163,8 +163,41 @@ class XBorderApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from xborder.tui.palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.search", self.lang)))
+            self.push_screen(Palette(self.lang, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, in the interface language."""
+        from textual.theme import ThemeProvider
+
+        from xborder.tui.palette import Palette
+
+        self.push_screen(Palette(self.lang, placeholder_key="palette.themes", providers=[ThemeProvider]))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies): say which key does, as Textual does, in the
+        interface language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("quit.hint", self.lang, binding=key), title=t("quit.title", self.lang))
+                return
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """Textual's "Saved screenshot" notice, in the interface language (prevent_default
+        keeps Textual's English handler from running too)."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            lang = self.lang
+            text = (t("screenshot.saved", lang) if event.path is None
+                    else t("screenshot.saved_to", lang, path=str(event.path)))
+            self.notify(text, title=t("key.screenshot", lang))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(t("screenshot.failed", self.lang), title=t("key.screenshot", self.lang), severity="error")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         palette = getattr(screen, "palette", None)
@@ -216,8 +249,7 @@ class XBorderApp(App[None]):
             return
         form, _ = _wizard()
         doc = form.document_of(result.assessment)
-        suffix = " (surət)" if self.lang == "az" else " (copy)"
-        doc["title"] = f"{doc.get('title', '')}{suffix}"
+        doc["title"] = f"{doc.get('title', '')}{t('home.copy_suffix', self.lang)}"
         doc["id"] = form.slugify(str(doc["title"]), self.taken_ids())
         doc["status"] = "draft"
         doc["created"] = self.today

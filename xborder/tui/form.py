@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from xborder.dates import add_months
 from xborder.model.assessment import ID_PATTERN, Assessment
-from xborder.model.text import Msg
+from xborder.model.text import unprefixed
 from xborder.rules.checks import load_problems
 from xborder.rules.registry import DEFAULT, get_rulebook
 from xborder.rules.rulebook import FormProfile
@@ -407,14 +407,8 @@ def _check_id(raw: dict[str, Any], taken: Collection[str], errors: dict[Loc, str
 
 def _strip_key(message: str, loc: Loc) -> str:
     """The core's message names the key ("transfers[0].start: ..."); next to the widget
-    the key is obvious, so keep only the reason."""
-    def strip(text: str) -> str:
-        head, sep, rest = text.partition(": ")
-        return rest if sep and loc and str(loc[-1]) in head else text
-
-    if isinstance(message, Msg):  # keep the translations
-        return Msg(strip(str(message)), **{lang: strip(text) for lang, text in message.translations.items()})
-    return strip(message)
+    the key is obvious, so keep only the reason (in every language)."""
+    return unprefixed(message, str(loc[-1])) if loc else message
 
 
 def step_of(loc: Loc) -> Step:

@@ -23,7 +23,7 @@ from xborder.rules.engine import VERDICTS
 from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
 from xborder.tui.portfolio import SORT_KEYS, Row, RowIndex, load_row, load_rows, sort_key
 from xborder.tui.screens.choice import ChoiceScreen
-from xborder.tui.strings import t
+from xborder.tui.strings import t, tn
 from xborder.tui.style import verdict_text
 from xborder.tui.widgets.footer import CoalescingFooter
 
@@ -112,7 +112,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             with VerticalScroll(id="welcome"):
                 yield Static(t("home.empty.title", lang), id="welcome-title")
                 yield Static(t("home.empty.body", lang), id="welcome-body")
-        yield Static(t("home.loading", lang, n=len(self.xapp.workspace.assessment_files())), id="home-status")
+        yield Static(tn("home.loading", len(self.xapp.workspace.assessment_files()), lang), id="home-status")
         yield CoalescingFooter()
 
     def _search_placeholder(self) -> str:
@@ -310,10 +310,10 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         lang = self.lang
         if not self.loaded and not self.rows:
             return
-        parts = [t("home.count", lang, shown=len(visible), total=len(self.rows))]
+        parts = [tn("home.count", len(self.rows), lang, shown=len(visible))]
         invalid = sum(1 for r in self.rows.values() if not r.ok)
         if invalid:
-            parts.append(t("home.invalid", lang, n=invalid))
+            parts.append(tn("home.invalid", invalid, lang))
         text = Text(" · ".join(parts))
         if invalid:
             text.stylize("bold red", len(parts[0]) + 3, len(text))

@@ -44,7 +44,7 @@ from xborder.tui.form import (
     Step,
 )
 from xborder.tui.screens.choice import ChoiceScreen
-from xborder.tui.strings import t
+from xborder.tui.strings import t, tn
 from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
 from xborder.tui.widgets.country import display as country_display
 from xborder.tui.widgets.fields import FieldBox
@@ -858,7 +858,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         text = Text()
         problems = len(check.errors)
         if problems:
-            text.append(t("wizard.save_blocked", lang, n=problems), style="bold red")
+            text.append(tn("wizard.save_blocked", problems, lang), style="bold red")
         else:
             text.append(t("wizard.save_ready", lang, verdict=reference.label("verdict", check.verdict, lang)))
         target = self._target_path()
@@ -889,7 +889,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         lang = self.lang
         check = self.check
         if check.assessment is None:
-            self.notify(t("wizard.cannot_save", lang, n=len(check.errors)), severity="error")
+            self.notify(tn("wizard.cannot_save", len(check.errors), lang), severity="error")
             self._show_step("review")
             return False
         path = self._target_path()
