@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from xborder.dates import add_months
+from xborder.i18n import gettext, ngettext
 from xborder.model.assessment import Approval, Assessment
 from xborder.rules.engine import VERDICTS
 from xborder.rules.registry import get_rulebook
@@ -57,7 +58,7 @@ class LifecycleError(ValueError):
     """A transition that is not allowed; the message says what to do instead.
 
     `str(error)` is the English message; `error.message(lang, label)` gives it in
-    Azerbaijani ("az") or English, with `label(table, key, lang)` naming statuses and
+    `lang` (from the message catalogue), with `label(table, key, lang)` naming statuses and
     verdicts for people (e.g. Reference.label)."""
 
     def __init__(self, key: str, **params: str) -> None:
@@ -66,47 +67,20 @@ class LifecycleError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en", label: Callable[[str, str, str], str] | None = None) -> str:
-        lang = "az" if lang == "az" else "en"
         params = dict(self.params)
-        if label is not None and lang == "az":
+        if label is not None and lang != "en":
             for name, table in (("current", "status"), ("target", "status"), ("verdict", "verdict")):
                 if name in params and params[name] in _KNOWN[table]:
                     params[name] = label(table, params[name], lang)
-        text = _ERRORS[lang][self.key].format(**params)
+        text = gettext(lang, f"lifecycle.{self.key}", **params)
         if self.params.get("hint") == "submit":
-            text += _ERRORS[lang]["hint_submit"].format(**params)
+            text += gettext(lang, "lifecycle.hint_submit", **params)
         return text
 
 
 _KNOWN = {"status": tuple(TRANSITIONS), "verdict": VERDICTS}
 """Keys that `label` may name (a parameter holding anything else is shown as it is)."""
 
-_ERRORS: dict[str, dict[str, str]] = {
-    "en": {
-        "use_approve": "approving records the reviewer and the verdicts: use `xborder approve {id} --by NAME`",
-        "unknown": "unknown status {target!r} (expected one of {expected})",
-        "already": "{id} is already {current}",
-        "refused": "{id} is {current}: it cannot become {target} (from {current}: {nexts})",
-        "hint_submit": "; submit it for review first (`xborder status {id} --set in_review`)",
-        "reject_by": "rejecting needs the reviewer's name (--by NAME)",
-        "reject_reason": "rejecting needs a recorded reason (--reason TEXT)",
-        "reject_date": "rejecting needs the date of the decision",
-        "approve_by": "approving needs the reviewer's name (--by NAME)",
-        "not_permitted": "{id} is {verdict}, not permitted, as of {as_of}: approve it only with a recorded reason (--reason TEXT)",
-    },
-    "az": {
-        "use_approve": "təsdiq rəyçini və nəticələri qeydə alır: `xborder approve {id} --by NAME` əmrindən istifadə edin",
-        "unknown": "naməlum status {target!r} (mümkün olanlar: {expected})",
-        "already": "{id} artıq «{current}» statusundadır",
-        "refused": "{id} «{current}» statusundadır: «{target}» statusuna keçirilə bilməz (mümkün keçidlər: {nexts})",
-        "hint_submit": "; əvvəlcə baxışa təqdim edin (`xborder status {id} --set in_review`)",
-        "reject_by": "rədd etmək üçün rəyçinin adı göstərilməlidir (--by NAME)",
-        "reject_reason": "rədd etmək üçün səbəb qeyd edilməlidir (--reason TEXT)",
-        "reject_date": "rədd etmək üçün qərarın tarixi göstərilməlidir",
-        "approve_by": "təsdiq üçün rəyçinin adı göstərilməlidir (--by NAME)",
-        "not_permitted": "{id} {as_of} tarixinə «{verdict}» nəticəsindədir, «Yol verilir» deyil: yalnız səbəb qeyd edilməklə təsdiqlənə bilər (--reason TEXT)",
-    },
-}
 
 
 # -- what falls due ---------------------------------------------------------------------
@@ -144,9 +118,8 @@ class DueItem:
         return None if self.as_of is None else (self.date - self.as_of).days
 
     def message(self, lang: str, *, relative: bool = True) -> str:
-        """One line for a person, in Azerbaijani ("az") or English (anything else);
+        """One line for a person, in `lang` (from the message catalogue);
         with `relative`, how many days are left or late as of `as_of`."""
-        texts = _TEXTS["az" if lang == "az" else "en"]
         who = f"{self.recipient} ({self.country})" if self.recipient else self.country
         if self.kind == "review":
             key = "review_overdue" if self.overdue else "review_due"
@@ -156,22 +129,22 @@ class DueItem:
             key = "info_after_sent"
         else:
             key = "info_overdue" if self.overdue else "info_due"
-        text = texts[key].format(
+        text = gettext(lang, f"due.{key}",
             date=self.date.isoformat(),
             start=self.start.isoformat() if self.start else "",
             sent=self.sent.isoformat() if self.sent else "",
             who=who,
         )
         if self.clause:
-            text += texts["clause"].format(clause=self.clause)
+            text += gettext(lang, "due.clause", clause=self.clause)
         days = self.days
         if relative and days is not None:
             if days < 0:
-                text += texts["late"].format(n=-days)
+                text += ngettext(lang, "due.late", -days)
             elif days == 0:
-                text += texts["today"]
+                text += gettext(lang, "due.today")
             else:
-                text += texts["left"].format(n=days)
+                text += ngettext(lang, "due.left", days)
         return text
 
     def to_json(self, lang: str = "en") -> dict[str, object]:
@@ -186,34 +159,6 @@ class DueItem:
         }
 
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "review_due": "periodic review due by {date}",
-        "review_overdue": "periodic review was due on {date}",
-        "notify_due": "notify the authority of the transfer to {who} by {date}: it starts on {start}",
-        "notify_overdue": "the transfer to {who} started (or was to start) on {start} without prior notification of the authority",
-        "info_due": "obtain the information from {who} by {date}, before notifying the authority",
-        "info_overdue": "the information from {who} was not obtained before the transfer's start on {start}",
-        "info_after_sent": "the notification was sent on {sent} but the information from {who} is still not recorded as obtained",
-        "clause": " (policy clause {clause})",
-        "late": " ({n} days overdue)",
-        "today": " (today)",
-        "left": " ({n} days left)",
-    },
-    "az": {
-        "review_due": "təkrar baxış {date} tarixinədək keçirilməlidir",
-        "review_overdue": "təkrar baxış {date} tarixində keçirilməli idi",
-        "notify_due": "alan tərəfə ({who}) ötürmə barədə səlahiyyətli orqana bildiriş {date} tarixinədək göndərilməlidir: ötürmə {start} tarixində başlayır",
-        "notify_overdue": "alan tərəfə ({who}) ötürmə səlahiyyətli orqana əvvəlcədən bildiriş göndərilmədən {start} tarixində başlayıb (və ya başlamalı idi)",
-        "info_due": "alan tərəfdən ({who}) məlumat bildirişdən əvvəl, {date} tarixinədək alınmalıdır",
-        "info_overdue": "alan tərəfdən ({who}) məlumat ötürmənin {start} tarixində başlamasından əvvəl alınmayıb",
-        "info_after_sent": "bildiriş {sent} tarixində göndərilib, lakin alan tərəfdən ({who}) məlumatın alınması hələ qeyd edilməyib",
-        "clause": " (siyasətin {clause} bəndi)",
-        "late": " ({n} gün gecikir)",
-        "today": " (bu gün)",
-        "left": " ({n} gün qalıb)",
-    },
-}
 
 
 def due_items(

@@ -81,7 +81,7 @@ def test_review_due_and_overdue(build, reference):
     (due,) = items(build, reference, next_review=D(2026, 12, 1))
     assert (due.kind, due.transfer_id, due.overdue, due.verdict) == ("review", None, False, "permitted")
     (late,) = items(build, reference, next_review=D(2026, 11, 21))
-    assert late.overdue and late.message("en") == "periodic review was due on 2026-11-21 (1 days overdue)"
+    assert late.overdue and late.message("en") == "periodic review was due on 2026-11-21 (1 day overdue)"
     (today,) = items(build, reference, next_review=AS_OF)
     assert not today.overdue and today.message("en").endswith("(today)")
     assert items(build, reference, next_review=D(2027, 6, 1)) == []
