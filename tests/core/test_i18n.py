@@ -173,7 +173,7 @@ def _keys_used() -> set[str]:
         if len(namespaces) == 1:  # words = Texts("cli.due", lang); words("summary", ...)
             (namespace,) = namespaces
             keys |= {f"{namespace}.{k}" for k in re.findall(r"\b(?:words|L)\(\s*[\"']([a-z0-9_.]+)[\"']", source)}
-        for module, prefix in (("xborder.tui.strings", "tui."), ("xborder.report.strings", "report.")):
+        for module, prefix in (("xborder.tui.strings", "tui."), ("xborder.i18n.documents", "report.")):
             if module in source:
                 keys |= {prefix + k for k in re.findall(r"\btn?\(\s*[\"']([a-z0-9_.]+)[\"']", source)}
     return {key for key in keys if not key.endswith(".")}  # "kind." + kind: built at run time

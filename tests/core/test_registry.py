@@ -46,6 +46,12 @@ class TestRulebook(Rulebook):
     def deadlines(self, assessment):
         return iter(())
 
+    def notice_document(self, assessment, evaluation, settings, reference, sha256, lang, transfers, gaps=()):
+        from xborder.model.document import Document, Paragraph
+
+        body = "To the Test Authority: " + ", ".join(t.id for t in transfers)
+        return Document("notice", lang, "Test notice", "", "", "", evaluation.as_of, "", blocks=(Paragraph(body),))
+
 
 RULEBOOK = TestRulebook()
 '''
@@ -168,3 +174,19 @@ def test_nothing_outside_a_rulebook_names_its_rule_ids_or_its_country():
             if '"AZ-' in line or "'AZ-" in line or '"AZ"' in line or "'AZ'" in line:
                 offenders.append(f"{path.relative_to(package)}:{number}: {line.strip()}")
     assert offenders == [], textwrap.indent("\n".join(offenders), "  ")
+
+
+def test_the_notice_is_the_rulebooks(plugin, tmp_path, make_doc, make_transfer, write):
+    """`xborder notice` prints what the assessment's rulebook builds (here the plugin's)."""
+    from xborder.cli.main import main
+
+    (tmp_path / "xborder.toml").write_text('[operator]\nname = "Test"\n', encoding="utf-8")
+    doc = make_doc(make_transfer(id="cloud", country="FR", notification=None, ground="consent",
+                                 consent={"written": True, "reference": "F1"}), jurisdiction="xt")
+    doc["operator"].update(address="Baku", responsible="Leyla")
+    doc["transfers"][0]["recipient"]["address"] = "Berlin"
+    write(tmp_path, doc)
+    status = main(["notice", doc["id"], "-w", str(tmp_path), "--format", "md", "--as-of", "2026-11-22", "--force"])
+    assert status == 0
+    (written,) = (tmp_path / "reports").glob("*.md")
+    assert "To the Test Authority: cloud" in written.read_text(encoding="utf-8")

@@ -94,7 +94,7 @@ def test_notice_is_refused_with_the_list_of_what_is_missing(ws_root: Path, tmp_p
     code = run(ws_root, "notice", "alqoritmika-licensees", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF)
     assert code == 1
     err = capsys.readouterr().err
-    assert "alqoritmika-licensees: not ready to be notified to the authority (clause 12.1)" in err
+    assert "alqoritmika-licensees: not ready to be notified to the authority; missing or unresolved:" in err
     assert "the person responsible for organising the processing" in err
     assert "licensee-tr: Information has not yet been obtained" in err
     assert "--force" in err
@@ -105,7 +105,7 @@ def test_notice_refusal_speaks_the_notice_language(ws_root: Path, tmp_path: Path
     code = run(ws_root, "notice", "alqoritmika-licensees", "--out", str(tmp_path), "--as-of", AS_OF)  # default: az
     assert code == 1
     err = capsys.readouterr().err
-    assert "alqoritmika-licensees: səlahiyyətli orqana bildiriş göndərməyə hazır deyil (bənd 12.1)" in err
+    assert "alqoritmika-licensees: səlahiyyətli orqana bildiriş göndərməyə hazır deyil; çatışmayan" in err
     assert "  - licensee-tr: Alan tərəfdən (Kodlama Akademisi Eğitim A.Ş., Türkiyə (TR)) məlumat hələ alınmayıb" in err
     assert "məsul şəxs" in err and "--force" in err
     assert "not ready" not in err and "missing or unresolved" not in err  # one language, not two
@@ -159,11 +159,49 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         "ISO/IEC 27001; şifrələmə",
         "Şəxsiyyət məlumatları",
         "Customers",
-        "12.1",
+        # its operator names no policy profile: the notice cites the Law, never a clause
+        # number of another company's policy
+        "IIIQ nömrəli Qanununa uyğun olaraq",  # (the line may break after "998-")
         "İmza",
     ):
         assert fact in text, fact
     assert "LAYİHƏ" not in text
+    assert "12.1" not in text and "12.2" not in text
+
+
+def _copy(root: Path, target: Path) -> Path:
+    import shutil
+
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns("reports"))
+    return target
+
+
+def test_notice_cites_the_operators_own_clauses_where_its_profile_maps_them(ws_root: Path, tmp_path: Path) -> None:
+    ws_root = _copy(ws_root, tmp_path / "ws")  # the module's workspace stays as it is
+    path = ws_root / "data" / "assessments" / "ready.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'name = "Şəki İpək ASC"', 'name = "Şəki İpək ASC"\npolicy = "ims-engineering"', 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(ws_root, "notice", "ready", "--lang", "az,en", "--format", "md", "--out", str(out), "--as-of", AS_OF) == 0
+    az = (out / "ready.notice.az.md").read_text(encoding="utf-8")
+    assert "fərdi məlumatların işlənilməsi siyasətinin 12.1-ci bəndinə uyğun olaraq" in az
+    assert "Hər bir alan tərəfdən məlumat \\(siyasətin 12.2-ci bəndi\\)" in az  # Markdown escapes the brackets
+    en = (out / "ready.notice.en.md").read_text(encoding="utf-8")
+    assert "In accordance with clause 12.1 of its personal data processing policy" in en
+    assert "The information from each recipient \\(clause 12.2 of its policy\\)" in en
+
+
+def test_notice_of_an_operator_whose_policy_lacks_the_clause_cites_the_law(ws_root: Path, tmp_path: Path) -> None:
+    ws_root = _copy(ws_root, tmp_path / "ws")  # the module's workspace stays as it is
+    path = ws_root / "data" / "assessments" / "ready.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'name = "Şəki İpək ASC"', 'name = "Şəki İpək ASC"\npolicy = "alqoritmika"', 1), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(ws_root, "notice", "ready", "--lang", "en", "--format", "md", "--out", str(out), "--as-of", AS_OF) == 0
+    en = (out / "ready.notice.en.md").read_text(encoding="utf-8")
+    # Alqoritmika's policy has its cross-border clauses in §7, and its §12 is a definition
+    assert "In accordance with the Law of the Republic of Azerbaijan No. 998-IIIQ" in en
+    assert "12.1" not in en and "12.2" not in en
 
 
 # -- register ----------------------------------------------------------------------------
@@ -231,7 +269,7 @@ def test_statement_says_countries_recipients_data_and_grounds_plainly(ws_root: P
         "Ireland ensures adequate protection of the rights of data subjects (party to Council of Europe Convention 108)",
         "your written consent to this transfer",
         "since 2026-03-01",
-        "clause 8.1",
+        "your right of access to information about the processing of your personal data",
         "it-academy@alg.team",
     ):
         assert fact in en, fact

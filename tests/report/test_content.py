@@ -91,19 +91,19 @@ def test_cover_names_the_versions_and_the_file_relied_on(docs: Callable[[str, st
 
 
 def test_summary_table_has_one_row_per_transfer_with_its_verdict(docs: Callable[[str, str], Any]) -> None:
-    from xborder.report.model import Table
+    from xborder.model.document import Table
 
     doc = docs("charge-hr-group", "en")
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert len(table.rows) == 3
     assert table.tones == ("blocked", "blocked", "blocked")
     assert [row[1] for row in table.rows] == ["Germany (DE)", "Georgia (GE)", "Netherlands (NL)"]
-    notice_column = table.columns.index("Notification (12.1)")
+    notice_column = table.columns.index("Notification")
     assert table.rows[0][notice_column] == "2026-09-15\n№ 2026/2210"
 
 
 def test_every_finding_appears_with_its_citation(docs: Callable[[str, str], Any], ws: Any) -> None:
-    from xborder.report.model import Findings
+    from xborder.model.document import Findings
     from xborder.rules import evaluate
 
     from .helpers import AS_OF
@@ -129,7 +129,7 @@ def test_adequacy_source_is_in_the_report_language(docs: Callable[[str, str], An
 
 
 def test_signature_block_names_assessor_and_reviewer(docs: Callable[[str, str], Any]) -> None:
-    from xborder.report.model import Signatures
+    from xborder.model.document import Signatures
 
     sig = next(b for b in docs("ready", "az").blocks if isinstance(b, Signatures))
     assert sig.people == (("Qiymətləndirən", "Ülviyyə Həsənova"), ("Yoxlayan", ""))
@@ -173,8 +173,8 @@ def test_the_review_decision_names_what_was_decided(make_doc: Any, reference: An
     from xborder.lifecycle import approve
     from xborder.model import Settings
     from xborder.model.assessment import Assessment
+    from xborder.model.document import Fields
     from xborder.report.build import build_report
-    from xborder.report.model import Fields
     from xborder.report.provenance import Provenance
     from xborder.rules import evaluate
 

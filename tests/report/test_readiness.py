@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from xborder.model.workspace import Settings
-from xborder.report.readiness import notice_gaps, notice_transfers, responsible_person
 from xborder.rules import evaluate
+from xborder.rules.readiness import notice_gaps, notice_transfers, responsible_person
 
 from .helpers import AS_OF, ready_doc
 

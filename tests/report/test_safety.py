@@ -269,7 +269,7 @@ def test_a_long_value_breaks_across_pages_and_a_short_one_stays_whole(tmp_path: 
     import datetime as dt
     import subprocess
 
-    from xborder.report.model import Document, Fields
+    from xborder.model.document import Document, Fields
 
     long_value = "\n".join(f"Line {i:03d}: şərh, əlavə qeyd və izahat" for i in range(150))
     doc = Document(

@@ -31,9 +31,9 @@ language = "az"         # az | en
 [review]
 period_months = 12      # approving an assessment sets its next review this far ahead
 
-[authority]             # the addressee of the notice (clause 12.1)
-name = "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti"
-address = "Bakı şəhəri, Azərbaycan Respublikası"
+[authority]             # the addressee of the notice; empty: the authority of the rulebook
+name = ""               # (az: the Electronic Security Service, see `xborder rules`)
+address = ""
 """
 
 GITIGNORE = """\

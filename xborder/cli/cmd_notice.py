@@ -31,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
         today,
         workspace_from,
     )
+    from xborder.i18n.documents import tn
     from xborder.report import NotReadyError, ReportError, notice
     from xborder.report.cli_support import show, split_list
     from xborder.report.generate import readiness
-    from xborder.report.strings import tn
 
     workspace = workspace_from(args.workspace)
     assert workspace is not None

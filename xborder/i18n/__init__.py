@@ -90,3 +90,34 @@ class Texts:
 
     def n(self, key: str, n: int, /, **params: object) -> str:
         return ngettext(self.lang, f"{self.prefix}.{key}", n, **params)
+
+
+# Azerbaijani ordinal suffixes follow the vowel of the last numeral as spoken
+# (GLOSSARY-az.md: 2020-ci, 2023-cü, 2026-cı, 2029-cu il; bənd 12.1-ci).
+_AZ_UNITS = {"1": "ci", "2": "ci", "3": "cü", "4": "cü", "5": "ci", "6": "cı", "7": "ci", "8": "ci", "9": "cu"}
+_AZ_TENS = {"1": "cu", "2": "ci", "3": "cu", "4": "cı", "5": "ci", "6": "cı", "7": "ci", "8": "ci", "9": "cı"}
+
+
+def ordinal(lang: str, number: str) -> str:
+    """`number` as an ordinal where the language marks one: in Azerbaijani "12.1" ->
+    "12.1-ci", "2023" -> "2023-cü", "10" -> "10-cu", "100" -> "100-cü"; elsewhere as it
+    is. A range ("7.1–7.2") takes the suffix of its last number."""
+    if lang != "az":
+        return number
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if not digits:
+        return number
+    if digits[-1] != "0":
+        suffix = _AZ_UNITS[digits[-1]]
+    else:
+        tens = digits.rstrip("0")
+        zeros = len(digits) - len(tens)
+        if not tens:
+            suffix = "cı"  # 0: sıfırıncı
+        elif zeros == 1:
+            suffix = _AZ_TENS[tens[-1]]
+        elif zeros == 2:
+            suffix = "cü"  # yüz
+        else:
+            suffix = "ci"  # min, milyon
+    return f"{number}-{suffix}"

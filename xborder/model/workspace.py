@@ -56,10 +56,10 @@ class ReviewSettings(_Model):
 class Authority(_Model):
     """The data-protection authority the notice is addressed to."""
 
-    name: str = "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti"
-    """Name of the authority."""
-    address: str = "Bakı şəhəri, Azərbaycan Respublikası"
-    """Postal address of the authority."""
+    name: str = ""
+    """Name of the authority; empty: the authority of the assessment's rulebook."""
+    address: str = ""
+    """Postal address of the authority; empty: the rulebook's."""
 
 
 class Settings(_Model):

@@ -66,6 +66,15 @@ class Law(_Model):
     """Whether the text of its article on cross-border transfer was read."""
     article: Labels = Field(default_factory=dict)
     """The article, shown only when verified (e.g. "Art. 12")."""
+    dative: Labels = Field(default_factory=dict)
+    """How a letter cites it: "in accordance with <dative>" (az: "… Qanununa")."""
+
+
+class AuthorityText(_Model):
+    """The data-protection authority a rulebook's notices are addressed to."""
+
+    name: Labels
+    address: Labels = Field(default_factory=dict)
 
 
 class Meta(_Model):
@@ -78,6 +87,9 @@ class Meta(_Model):
     clause_word: Labels = Field(default_factory=dict)
     law: Law | None = None
     """The statute the rulebook applies (a rulebook file's meta only)."""
+    authority: AuthorityText | None = None
+    """The authority of the rulebook's law (a rulebook file's meta only); a workspace's
+    [authority] in xborder.toml wins."""
     home_error: Labels = Field(default_factory=dict)
     """The load error for a transfer to the rulebook's home country (a rulebook file's meta only)."""
 

@@ -10,14 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from xborder.report.model import (
+from xborder.i18n import ordinal
+from xborder.i18n.documents import t, tn
+from xborder.model.document import (
     Block,
     Bullets,
-    Callout,
     Document,
     Fields,
-    FindingItem,
-    Findings,
     Heading,
     Paragraph,
     Signatures,
@@ -25,120 +24,27 @@ from xborder.report.model import (
     Table,
 )
 from xborder.report.provenance import Provenance
-from xborder.report.readiness import Gap, responsible_person
-from xborder.report.strings import t, tn
+from xborder.rules.present import (
+    DASH,
+    adequacy_text,
+    country,
+    data_labels,
+    date_or_dash,
+    findings_block,
+    ground_text,
+    info_cell,
+    notice_cell,
+    recipient_line,
+    value_or_dash,
+    verdict_labels,
+    yes_no,
+)
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
     from xborder.model.workspace import Settings
     from xborder.reference import Reference
-    from xborder.rules.engine import Evaluation, Finding, TransferResult
-
-DASH = "—"
-
-
-# -- small helpers -----------------------------------------------------------------------
-def _d(value: dt.date | None) -> str:
-    return value.isoformat() if value else DASH
-
-
-def _v(value: str | None) -> str:
-    value = (value or "").strip()
-    return value or DASH
-
-
-def _yn(value: bool | None, lang: str) -> str:
-    if value is None:
-        return t("not_recorded", lang)
-    return t("yes" if value else "no", lang)
-
-
-def _labels(reference: Reference, lang: str) -> dict[str, str]:
-    return {
-        key: reference.label("verdict", key, lang)
-        for key in ("permitted", "pending", "incomplete", "blocked", "invalid")
-    }
-
-
-def country(reference: Reference, code: str, lang: str) -> str:
-    return f"{reference.country_name(code, lang)} ({code})"
-
-
-def data_labels(reference: Reference, keys: Iterable[str], special: Iterable[str], lang: str) -> list[str]:
-    """Labels of data keys; special categories marked."""
-    special_set = set(special)
-    out = []
-    for key in keys:
-        label = reference.data_label(key, lang)
-        if key in special_set or key in reference.special_keys:
-            label = f"{label} ({t('special_mark', lang)})"
-        out.append(label)
-    return out
-
-
-def adequacy_text(result: TransferResult, reference: Reference, lang: str) -> str:
-    """The adequacy's source in the document's language."""
-    info = result.adequacy
-    if info.overridden:
-        return f"{info.source} ({t('adequacy_override', lang)})"
-    meta = reference.adequacy.meta
-    listed = t("adq_list", lang, version=meta.version, date=meta.as_of.isoformat())
-    entry = reference.adequacy.countries.get(result.country)
-    if entry is None:
-        return f"{t('adq_not_listed', lang)}; {listed}"
-    basis = t("adq_coe108", lang) if entry.basis == "coe108" else (entry.basis or t("adq_listed", lang))
-    since = " " + t("adq_since", lang, date=entry.in_force.isoformat()) if entry.in_force else ""
-    doubt = f" ({t('unverified', lang)})" if not entry.verified else ""
-    return f"{basis}{since}{doubt}; {listed}"
-
-
-def ground_text(transfer: Transfer, reference: Reference, lang: str) -> str:
-    if transfer.ground is None:
-        return t("not_recorded", lang)
-    return reference.label("ground", transfer.ground, lang)
-
-
-def _finding_items(findings: Iterable[Finding], reference: Reference, lang: str) -> tuple[FindingItem, ...]:
-    return tuple(
-        FindingItem(
-            severity=f.severity,
-            severity_label=reference.label("severity", f.severity, lang),
-            rule=f.rule,
-            citation=f.citation(lang),
-            message=f.message(lang),
-            fix="" if f.severity == "advice" else f.fix(lang),
-        )
-        for f in findings
-    )
-
-
-def _findings_block(findings: Iterable[Finding], reference: Reference, lang: str) -> Findings:
-    return Findings(
-        _finding_items(findings, reference, lang),
-        fix_label=t("what_to_do", lang),
-        empty=t("no_findings", lang),
-    )
-
-
-def _recipient_line(transfer: Transfer, reference: Reference, lang: str) -> str:
-    rec = transfer.recipient
-    kind = reference.label("kind", rec.kind, lang)
-    if rec.role:
-        kind += ", " + reference.label("role", rec.role, lang)
-    return f"{rec.name}\n{kind}"
-
-
-def _notice_cell(transfer: Transfer) -> str:
-    n = transfer.notification
-    if n is None or n.sent is None:
-        return DASH
-    return n.sent.isoformat() + (f"\n№ {n.reference}" if n.reference else "")
-
-
-def _info_cell(transfer: Transfer) -> str:
-    info = transfer.recipient_info
-    return _d(info.obtained if info else None)
-
+    from xborder.rules.engine import Evaluation, TransferResult
 
 def _version() -> str:
     from xborder import __version__
@@ -167,16 +73,16 @@ def build_report(
     adequacy_meta = ref.adequacy.meta
     cover: list[tuple[str, str]] = [
         (t("operator_name", lang), op.name),
-        (t("tin", lang), _v(op.tin)),
-        (t("address", lang), _v(op.address)),
-        (t("contact", lang), _v(op.contact)),
+        (t("tin", lang), value_or_dash(op.tin)),
+        (t("address", lang), value_or_dash(op.address)),
+        (t("contact", lang), value_or_dash(op.contact)),
         (t("id", lang), a.id),
         (t("status", lang), ref.label("status", a.status, lang)),
         (t("verdict", lang), ref.label("verdict", ev.verdict, lang)),
         (t("as_of", lang), ev.as_of.isoformat()),
         (t("created", lang), a.created.isoformat()),
-        (t("next_review", lang), _d(a.next_review)),
-        (t("assessor", lang), _v(a.assessor)),
+        (t("next_review", lang), date_or_dash(a.next_review)),
+        (t("assessor", lang), value_or_dash(a.assessor)),
         (
             t("rulebook", lang),
             f"{rulebook.id or a.jurisdiction} {ev.rulebook_version} ({rulebook.as_of.isoformat()}): "
@@ -210,12 +116,12 @@ def build_report(
                 (
                     str(n),
                     country(ref, tr.country, lang),
-                    _recipient_line(tr, ref, lang),
+                    recipient_line(tr, ref, lang),
                     ground_text(tr, ref, lang),
                     f"{adequate}\n{adequacy_text(res, ref, lang)}",
-                    _info_cell(tr),
-                    _notice_cell(tr),
-                    _d(tr.start),
+                    info_cell(tr),
+                    notice_cell(tr),
+                    date_or_dash(tr.start),
                     ref.label("verdict", res.verdict, lang),
                 )
             )
@@ -240,7 +146,7 @@ def build_report(
         blocks.append(Paragraph(t("no_transfers", lang)))
     if ev.findings:
         blocks.append(Heading(t("general_findings", lang), 2))
-        blocks.append(_findings_block(ev.findings, ref, lang))
+        blocks.append(findings_block(ev.findings, ref, lang))
 
     # what changed since the authority was last notified (clause 12.1)
     if since_notified is not None:
@@ -270,7 +176,7 @@ def build_report(
         (t("subjects", lang), "\n".join(p.subjects)),
         (t("data", lang), "\n".join(data_labels(ref, p.data, (), lang))),
         (t("special", lang), "\n".join(data_labels(ref, p.special, p.special, lang)) or DASH),
-        (t("az_citizens", lang), _yn(p.az_citizens, lang)),
+        (t("az_citizens", lang), yes_no(p.az_citizens, lang)),
         (t("primary_storage", lang), country(ref, p.primary_storage, lang) if p.primary_storage else DASH),
     ]
     if a.notes:
@@ -291,7 +197,7 @@ def build_report(
         )
         blocks.append(Fields(tuple(_transfer_rows(a, tr, res, ref, lang))))
         blocks.append(Heading(t("findings", lang), 3))
-        blocks.append(_findings_block(res.findings, ref, lang))
+        blocks.append(findings_block(res.findings, ref, lang))
 
     # the decision and the signatures
     if a.approval is not None:
@@ -335,7 +241,7 @@ def build_report(
         blocks=tuple(blocks),
         page_label=t("page", lang),
         of_label=t("of", lang),
-        labels=_labels(ref, lang),
+        labels=verdict_labels(ref, lang),
     )
 
 
@@ -349,8 +255,8 @@ def _transfer_rows(
         (t("recipient", lang), rec.name),
         (t("kind", lang), ref.label("kind", rec.kind, lang)),
         (t("role", lang), ref.label("role", rec.role, lang) if rec.role else DASH),
-        (t("address", lang), _v(rec.address)),
-        (t("contact", lang), _v(rec.contact)),
+        (t("address", lang), value_or_dash(rec.address)),
+        (t("contact", lang), value_or_dash(rec.contact)),
     ]
     if rec.agreement:
         rows.append((t("agreement", lang), rec.agreement))
@@ -360,32 +266,32 @@ def _transfer_rows(
     ]
     if tr.ground == "consent" or tr.consent is not None:
         c = tr.consent
-        rows.append((t("consent_written", lang), _yn(c.written if c else None, lang)))
-        rows.append((t("consent_ref", lang), _v(c.reference if c else None)))
+        rows.append((t("consent_written", lang), yes_no(c.written if c else None, lang)))
+        rows.append((t("consent_ref", lang), value_or_dash(c.reference if c else None)))
     if tr.ground == "contract" or tr.contract is not None:
         k = tr.contract
-        rows.append((t("contract_party", lang), _yn(k.subject_is_party if k else None, lang)))
-        rows.append((t("contract_ref", lang), _v(k.reference if k else None)))
+        rows.append((t("contract_party", lang), yes_no(k.subject_is_party if k else None, lang)))
+        rows.append((t("contract_ref", lang), value_or_dash(k.reference if k else None)))
     rows += [
         (t("adequacy", lang), t("yes" if res.adequate else "no", lang)),
         (t("adequacy_source", lang), adequacy_text(res, ref, lang)),
-        (t("security", lang), _yn(tr.national_security_risk, lang)),
-        (t("start", lang), _d(tr.start)),
+        (t("security", lang), yes_no(tr.national_security_risk, lang)),
+        (t("start", lang), date_or_dash(tr.start)),
     ]
     info = tr.recipient_info
     rows += [
-        (t("info_obtained", lang), _d(info.obtained if info else None)),
-        (t("info_measures", lang), _v(info.measures if info else None)),
-        (t("info_termination", lang), _v(info.termination if info else None)),
+        (t("info_obtained", lang), date_or_dash(info.obtained if info else None)),
+        (t("info_measures", lang), value_or_dash(info.measures if info else None)),
+        (t("info_termination", lang), value_or_dash(info.termination if info else None)),
     ]
     if info and info.evidence:
         rows.append((t("info_evidence", lang), "\n".join(info.evidence)))
     n = tr.notification
     rows += [
-        (t("notice_sent", lang), _d(n.sent if n else None)),
-        (t("notice_ref", lang), _v(n.reference if n else None)),
-        (t("notice_separate", lang), _yn(n.separate if n else None, lang)),
-        (t("notice_ack", lang), _d(n.acknowledged if n else None)),
+        (t("notice_sent", lang), date_or_dash(n.sent if n else None)),
+        (t("notice_ref", lang), value_or_dash(n.reference if n else None)),
+        (t("notice_separate", lang), yes_no(n.separate if n else None, lang)),
+        (t("notice_ack", lang), date_or_dash(n.acknowledged if n else None)),
     ]
     if tr.notes:
         rows.append((t("notes", lang), tr.notes))
@@ -393,164 +299,6 @@ def _transfer_rows(
 
 
 # -- the notice to the authority ---------------------------------------------------------
-def build_notice(
-    assessment: Assessment,
-    evaluation: Evaluation,
-    settings: Settings,
-    reference: Reference,
-    provenance: Provenance,
-    lang: str,
-    transfers: Sequence[Transfer],
-    gaps: Sequence[Gap] = (),
-) -> Document:
-    """The prior notice of intention (clause 12.1) for `transfers`. With `gaps`, the
-    document is a visibly marked DRAFT listing them."""
-    a, ref = assessment, reference
-    op = a.operator
-    auth = settings.authority
-    blocks: list[Block] = []
-    if gaps:
-        blocks.append(Callout(t("notice_not_ready", lang), tuple(g.message(lang) for g in gaps)))
-    blocks.append(Fields(((t("notice_to", lang), f"{auth.name}\n{auth.address}".strip()),
-                          (t("notice_from", lang), f"{op.name}\n{_v(op.address)}"))))
-    blocks.append(Paragraph(t("notice_intro", lang), "lead"))
-
-    blocks.append(Heading(t("notice_operator", lang), 1))
-    blocks.append(
-        Fields(
-            (
-                (t("operator_name", lang), op.name),
-                (t("tin", lang), _v(op.tin)),
-                (t("address", lang), _v(op.address)),
-                (t("contact", lang), _v(op.contact)),
-                (t("responsible", lang), _v(responsible_person(a, settings))),
-            )
-        )
-    )
-
-    p = a.processing
-    sent_keys: list[str] = []
-    for tr in transfers:
-        for key in tr.data_keys(p):
-            if key not in sent_keys:
-                sent_keys.append(key)
-    blocks.append(Heading(t("notice_processing", lang), 1))
-    blocks.append(
-        Fields(
-            (
-                (t("purposes", lang), "\n".join(p.purposes)),
-                (t("subjects", lang), "\n".join(p.subjects)),
-                (t("data", lang), "\n".join(data_labels(ref, sent_keys, p.special, lang)) or DASH),
-            )
-        )
-    )
-
-    blocks.append(Heading(t("notice_destinations", lang), 1))
-    by_country: dict[str, list[Transfer]] = {}
-    for tr in transfers:
-        by_country.setdefault(tr.country, []).append(tr)
-    for code, group in by_country.items():
-        blocks.append(Heading(t("notice_state", lang, country=country(ref, code, lang)), 2))
-        for tr in group:
-            rec = tr.recipient
-            info = tr.recipient_info
-            obtained = info.obtained if info else None
-            summary = [
-                t("notice_info_on", lang, date=obtained.isoformat()) if obtained else t("not_yet", lang)
-            ]
-            if info and info.measures:
-                summary.append(f"{t('info_measures', lang)}: {info.measures}")
-            if info and info.termination:
-                summary.append(f"{t('info_termination', lang)}: {info.termination}")
-            kind = ref.label("kind", rec.kind, lang) + (
-                ", " + ref.label("role", rec.role, lang) if rec.role else ""
-            )
-            blocks.append(
-                Fields(
-                    (
-                        (t("recipient", lang), rec.name),
-                        (t("kind", lang), kind),
-                        (t("address", lang), _v(rec.address)),
-                        (t("contact", lang), _v(rec.contact)),
-                        (t("transfer_data", lang), "\n".join(data_labels(ref, tr.data_keys(p), p.special, lang))),
-                        (t("notice_ground_of", lang), _notice_ground(tr, evaluation, ref, lang)),
-                        (t("notice_planned", lang), _d(tr.start)),
-                        (t("notice_info", lang), "\n".join(summary)),
-                    )
-                )
-            )
-
-    section = 4
-    if len(by_country) > 1:  # with one destination state, section 3 says it all
-        blocks.append(Heading(t("notice_summary", lang, n=str(section)), 1))
-        section += 1
-        rows = []
-        for code, group in by_country.items():
-            rows.append(
-                (
-                    country(ref, code, lang),
-                    "\n".join(tr.recipient.name for tr in group),
-                    "\n".join(ground_text(tr, ref, lang) for tr in group),
-                    "\n".join(_d(tr.start) for tr in group),
-                    "\n".join(_info_cell(tr) for tr in group),
-                )
-            )
-        blocks.append(
-            Table(
-                columns=(
-                    t("col_destination", lang),
-                    t("col_recipient", lang),
-                    t("col_ground", lang),
-                    t("notice_planned", lang),
-                    t("col_info", lang),
-                ),
-                rows=tuple(rows),
-                widths=(1.4, 2.0, 1.6, 1.1, 1.3),
-                small=True,
-            )
-        )
-
-    blocks.append(Heading(t("notice_sign", lang, n=str(section)), 1))
-    blocks.append(
-        Signatures(
-            people=((t("notice_signed_by", lang), responsible_person(a, settings)),),
-            date_label=t("date", lang),
-            signature_label=t("signature", lang),
-            name_label=t("name", lang),
-            note=t("notice_reference", lang, id=a.id, sha=provenance.sha256),
-        )
-    )
-    return Document(
-        kind="notice",
-        lang=lang,
-        title=t("notice_title", lang),
-        subtitle="",
-        header_left=op.name,
-        header_right=a.id,
-        date=evaluation.as_of,
-        author=op.name,
-        keywords=(a.id, t("notice_kind", lang)),
-        blocks=tuple(blocks),
-        draft=t("draft", lang) if gaps else "",
-        page_label=t("page", lang),
-        of_label=t("of", lang),
-        labels=_labels(ref, lang),
-    )
-
-
-def _notice_ground(tr: Transfer, evaluation: Evaluation, ref: Reference, lang: str) -> str:
-    text = ground_text(tr, ref, lang)
-    if tr.ground == "consent" and tr.consent and tr.consent.reference:
-        text += f" ({tr.consent.reference})"
-    elif tr.ground == "contract" and tr.contract and tr.contract.reference:
-        text += f" ({tr.contract.reference})"
-    elif tr.ground == "adequacy":
-        res = evaluation.transfer(tr.id)
-        if res is not None:
-            text += f" ({adequacy_text(res, ref, lang)})"
-    return text
-
-
 # -- the register ------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class RegisterEntry:
@@ -644,13 +392,13 @@ def build_register(
                 (
                     f"{a.id}\n{tr.id}",
                     country(ref, tr.country, lang),
-                    _recipient_line(tr, ref, lang),
+                    recipient_line(tr, ref, lang),
                     ", ".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang)),
                     ground_text(tr, ref, lang),
-                    _notice_cell(tr),
-                    _d(tr.start),
+                    notice_cell(tr),
+                    date_or_dash(tr.start),
                     ref.label("verdict", e.result.verdict, lang),
-                    _d(a.next_review),
+                    date_or_dash(a.next_review),
                 )
             )
         blocks.append(
@@ -689,11 +437,22 @@ def build_register(
         landscape=True,
         page_label=t("page", lang),
         of_label=t("of", lang),
-        labels=_labels(ref, lang),
+        labels=verdict_labels(ref, lang),
     )
 
 
 # -- the subject statement ---------------------------------------------------------------
+def _access_right(assessment: Assessment, reference: Reference, lang: str) -> str:
+    """The subject's right the statement answers: the operator's own clause on it where
+    its policy profile maps one, else the right named without a clause (no other
+    company's clause number is ever presented as the operator's)."""
+    profile = reference.profile(assessment.operator.policy)
+    clause = profile.clauses.get("subject_information") if profile is not None else None
+    if clause is None:
+        return t("statement_right", lang)
+    return t("statement_right_policy", lang, clause=ordinal(lang, clause))
+
+
 def build_statement(
     assessment: Assessment,
     evaluation: Evaluation,
@@ -706,7 +465,7 @@ def build_statement(
     a, ref = assessment, reference
     op = a.operator
     blocks: list[Block] = [
-        Paragraph(t("statement_intro", lang, operator=op.name, title=a.title), "lead"),
+        Paragraph(t("statement_intro", lang, operator=op.name, title=a.title, right=_access_right(a, ref, lang)), "lead"),
     ]
     if a.status in ("rejected", "withdrawn"):
         blocks.append(Paragraph(t("statement_inactive", lang, status=ref.label("status", a.status, lang))))
@@ -763,7 +522,7 @@ def build_statement(
         blocks=tuple(blocks),
         page_label=t("page", lang),
         of_label=t("of", lang),
-        labels=_labels(ref, lang),
+        labels=verdict_labels(ref, lang),
     )
 
 

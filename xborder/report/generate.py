@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xborder.dates import local_today
-from xborder.report.model import Document, SinceNotified
+from xborder.model.document import Document, SinceNotified
 from xborder.report.provenance import Provenance, git_states
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class NotReadyError(ReportError):
     """The notice was refused: the assessment is not ready to be notified."""
 
     def __init__(self, ident: str, gaps: Sequence[str], lang: str = "en"):
-        from xborder.report.strings import t
+        from xborder.i18n.documents import t
 
         self.gaps = list(gaps)
         lines = "\n".join(f"  - {g}" for g in gaps)
@@ -276,12 +276,13 @@ def notice(
     transfers: Sequence[str] | None = None,
     force: bool = False,
 ) -> list[Path]:
-    """Write the notice of intention (clause 12.1) as `<id>.notice.<lang>.<ext>`.
+    """Write the notice of intention to the authority, as the assessment's rulebook
+    builds it, as `<id>.notice.<lang>.<ext>`.
     Raises NotReadyError (listing what is missing) unless ready or `force`: then it is
     written as `<id>.notice-draft.<lang>.<ext>`, never over a real notice, with a
     visible DRAFT mark and the list on its first page."""
-    from xborder.report.build import build_notice
-    from xborder.report.readiness import notice_gaps, notice_transfers
+    from xborder.rules.readiness import notice_transfers
+    from xborder.rules.registry import get_rulebook
 
     formats = _check(formats, FORMATS, "format")
     langs = _check(langs, LANGS, "language")
@@ -297,15 +298,19 @@ def notice(
                 f"{ident}: no transfer {', '.join(repr(u) for u in unknown)} "
                 f"(transfers: {', '.join(sorted(known)) or 'none'})"
             )
-    gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
+    rulebook = get_rulebook(assessment.jurisdiction)
+    reference = workspace.reference.for_book(rulebook.data)
+    gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
     if gaps and not force:
         raise NotReadyError(ident, [g.message(langs[0]) for g in gaps], langs[0])
     chosen = notice_transfers(assessment, transfers)
     prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
     written = []
     for lang in langs:
-        lang_gaps = notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
-        doc = build_notice(assessment, evaluation, workspace.settings, workspace.reference, prov, lang, chosen, lang_gaps)
+        lang_gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
+        doc = rulebook.notice_document(
+            assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps
+        )
         for fmt in formats:
             name = "notice-draft" if lang_gaps else "notice"
             target = out_dir / f"{assessment.id}.{name}.{lang}.{EXTENSIONS[fmt]}"
@@ -318,10 +323,11 @@ def readiness(
     workspace: Workspace, ident: str, as_of: dt.date, transfers: Sequence[str] | None = None, lang: str = "en"
 ) -> list[str]:
     """What stops the notice of `ident` (empty when it is ready), one line each."""
-    from xborder.report.readiness import notice_gaps
+    from xborder.rules.registry import get_rulebook
 
     _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
-    return [g.message(lang) for g in notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)]
+    rulebook = get_rulebook(assessment.jurisdiction)
+    return [g.message(lang) for g in rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)]
 
 
 # -- the subject statement ---------------------------------------------------------------
@@ -422,7 +428,7 @@ def register(
             unreadable.append((workspace.relative(result.path), result.errors[0] if result.errors else None))
             continue
         pairs.append((result.assessment, evaluate(result.assessment, workspace.reference, as_of)))
-    from xborder.report.strings import t
+    from xborder.i18n.documents import t
 
     def invalid_in(lang: str) -> list[tuple[str, str]]:
         out = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from xborder.report.model import (
+from xborder.model.document import (
     Block,
     Bullets,
     Callout,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from xborder.report.model import (
+from xborder.model.document import (
     Block,
     Bullets,
     Callout,

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from xborder.report.model import Document
+from xborder.model.document import Document
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
 

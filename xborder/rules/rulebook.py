@@ -22,9 +22,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from xborder.model.assessment import Assessment, Transfer
+    from xborder.model.document import Document
+    from xborder.model.workspace import Settings
     from xborder.reference import BookData, Reference
     from xborder.rules.engine import Evaluation
+    from xborder.rules.readiness import Gap
 
 StepKind = Literal["notification", "recipient_info"]
 
@@ -86,6 +91,37 @@ class Rulebook(ABC):
     @abstractmethod
     def deadlines(self, assessment: Assessment) -> Iterable[Deadline]:
         """The prior steps of each transfer still to take, with the last day for each."""
+
+    def notice_gaps(
+        self,
+        assessment: Assessment,
+        evaluation: Evaluation,
+        settings: Settings,
+        chosen: Sequence[str] | None = None,
+        lang: str = "en",
+    ) -> list[Gap]:
+        """Everything that stops the notice to the authority; empty when it is ready.
+        The default (rules.readiness) reads the rulebook's NoticeRules; a rulebook whose
+        notice must state more (another law's fields) adds its own gaps."""
+        from xborder.rules.readiness import notice_gaps
+
+        return notice_gaps(assessment, evaluation, settings, chosen, lang)
+
+    @abstractmethod
+    def notice_document(
+        self,
+        assessment: Assessment,
+        evaluation: Evaluation,
+        settings: Settings,
+        reference: Reference,
+        sha256: str,
+        lang: str,
+        transfers: Sequence[Transfer],
+        gaps: Sequence[Gap] = (),
+    ) -> Document:
+        """The notice of intention to the authority for `transfers`, in `lang`: a
+        document model the report layer renders (PDF, HTML, Markdown). With `gaps` it is
+        a visibly marked draft listing them. `reference` is bound to this rulebook."""
 
     def __repr__(self) -> str:
         return f"<Rulebook {self.id}>"

@@ -3,7 +3,9 @@ policies commit to it (FORMAT.md, "The rules of the "az" rulebook").
 
     rules.py        the rules, one function each (FORMAT.md rules 1-10 + advice)
     data/           rulebook_az.toml (rule texts, sources, clause texts), adequacy.toml
-    deadlines       the prior steps of clauses 12.1 and 12.2 and their last days
+    notice.py       the notice to the authority (document model), citing the operator's own
+                    clause or the Law
+    deadlines       the prior steps (notice, recipient information) and their last days
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ from xborder.reference import BookData
 from xborder.rules.rulebook import Deadline, FormProfile, NoticeRules, Rulebook
 
 if TYPE_CHECKING:
-    from xborder.model.assessment import Assessment
+    from collections.abc import Sequence
+
+    from xborder.model.assessment import Assessment, Transfer
+    from xborder.model.document import Document
+    from xborder.model.workspace import Settings
     from xborder.reference import Reference
     from xborder.rules.engine import Evaluation
+    from xborder.rules.readiness import Gap
 
 
 class AzRulebook(Rulebook):
@@ -49,6 +56,21 @@ class AzRulebook(Rulebook):
         from xborder.rulebooks.az.rules import evaluate
 
         return evaluate(assessment, reference, as_of)
+
+    def notice_document(
+        self,
+        assessment: Assessment,
+        evaluation: Evaluation,
+        settings: Settings,
+        reference: Reference,
+        sha256: str,
+        lang: str,
+        transfers: Sequence[Transfer],
+        gaps: Sequence[Gap] = (),
+    ) -> Document:
+        from xborder.rulebooks.az.notice import build_notice
+
+        return build_notice(assessment, evaluation, settings, reference, sha256, lang, transfers, gaps)
 
     def deadlines(self, assessment: Assessment) -> Iterator[Deadline]:
         """Clause 12.2's information is due with the notice; clause 12.1's notice the day

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
-from xborder.report.strings import t
+from xborder.i18n.documents import t
 from xborder.rules.registry import get_rulebook
 
 if TYPE_CHECKING:
