@@ -4,6 +4,8 @@ plural forms chosen right, compiled files that match their sources, no global st
 from __future__ import annotations
 
 import builtins
+import re
+from collections.abc import Iterator
 import importlib.util
 import string
 import subprocess
@@ -237,3 +239,49 @@ def test_the_ruled_out_terms_are_the_glossarys() -> None:
             if term and term != "—":
                 terms.add(term)
     assert terms == set(NEVER)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("12.1", "12.1-ci"), ("6.3", "6.3-cü"), ("7.1–7.2", "7.1–7.2-ci"), ("4.6", "4.6-cı"),
+        ("2029", "2029-cu"), ("2020", "2020-ci"), ("2023", "2023-cü"), ("2026", "2026-cı"),
+        ("2030", "2030-cu"), ("10", "10-cu"), ("40", "40-cı"), ("100", "100-cü"),
+    ],
+)
+def test_azerbaijani_ordinals_follow_the_last_numeral(number: str, expected: str) -> None:
+    """GLOSSARY-az.md: 2020-ci, 2021-ci, 2023-cü, 2026-cı, 2029-cu, 2030-cu il."""
+    from xborder.i18n import ordinal
+
+    assert ordinal("az", number) == expected
+    assert ordinal("en", number) == number
+
+
+def test_no_ruled_out_azerbaijani_term_in_the_shipped_reference_data() -> None:
+    """Rule texts, vocabularies and clause texts are TOML reference data, not the
+    catalogue; their Azerbaijani follows the glossary all the same."""
+    import tomllib
+
+    from xborder.reference import SHIPPED_DIR
+    from xborder.rules import get_rulebook, rulebook_ids
+
+    folders = [SHIPPED_DIR, *(get_rulebook(book).data.shipped_dir for book in rulebook_ids())]
+
+    def texts(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from texts(item, (*path, key))
+        elif isinstance(value, list):
+            for item in value:
+                yield from texts(item, path)
+        elif isinstance(value, str) and path and path[-1] == "az":
+            yield ".".join(path), value
+
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")):
+            if path.name.endswith("_examples.toml"):
+                continue  # assessment fragments: a user's own words
+            for key, text in texts(tomllib.loads(path.read_text(encoding="utf-8"))):
+                found += [(path.name, key, term) for term, pattern in NEVER.items() if re.search(pattern, text)]
+    assert found == []

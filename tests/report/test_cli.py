@@ -153,7 +153,7 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         "Hetzner Online GmbH",
         "Industriestr. 25, 91710 Gunzenhausen",
         "dpo@hetzner.example",
-        "Təyinat dövlətində adekvat müdafiə",  # the ground's label: reference data (vocabulary.toml)
+        "Təyinat dövlətində adekvat mühafizə",  # the ground's label: reference data (vocabulary.toml)
         "2027-03-01",
         "2026-11-02 tarixində alınıb",
         "ISO/IEC 27001; şifrələmə",
