@@ -19,17 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from xborder.model.assessment import ID_PATTERN, Assessment
+from xborder.model.assessment import ID_PATTERN, SCHEMA_VERSION, Assessment
 from xborder.model.checks import check_assessment
 from xborder.model.text import Msg, in_lang, prefixed, reason_of
 from xborder.store.atomic import write_atomic
 from xborder.store.migrate import MigrationError, migrate
 from xborder.tomlio import (
+    Locator,
     TomlError,
     byte_position,
     dump_toml,
     index_positions,
-    locate,
     parse_toml,
     syntax_message_az,
 )
@@ -191,6 +191,14 @@ def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
 def load_assessment(path: Path, reference: Reference) -> LoadResult:
     """Read and validate one assessment file. Never raises for bad content."""
     path = Path(path)
+    if not _utf8_name(path.name):
+        return _fail(
+            path,
+            Msg(
+                "the file name is not UTF-8 text: not read; rename the file to its assessment id",
+                az="fayl adı UTF-8 mətni deyil: oxunmadı; faylın adını qiymətləndirmənin ID-si ilə dəyişin",
+            ),
+        )
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -227,6 +235,16 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     if len(data) > MAX_FILE_BYTES:  # it grew after stat
         return _fail(path, _too_large(len(data)))
     return load_assessment_bytes(path, data, reference)
+
+
+def _utf8_name(name: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (Python carries them as lone
+    surrogates): it cannot be shown, written to JSON or to a report as it is."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 BOM_MESSAGE = Msg(
@@ -413,20 +431,23 @@ def validate_document(
     stem_error = _stem_error(path, text)
     if stem_error is not None:
         return LoadResult(path, None, [stem_error], text=text)
+    locator = Locator(text)
+    missing_version = _missing_version(path, raw)
     try:
         raw = migrate(raw)
     except MigrationError as exc:
-        line, column = locate(text, ("schema_version",))
+        line, column = locator.locate(("schema_version",))
         return LoadResult(path, None, [LoadError(path, reason_of(exc), line, column)], text=text)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
-        errors = []
-        for error in exc.errors(include_url=False):
+        errors = [missing_version] if missing_version else []
+        failures = exc.errors(include_url=False)
+        for error in failures[:MAX_ERRORS]:
             loc, message = describe_error(dict(error))
-            line, column = _position(text, loc)
+            line, column = _position(locator, loc)
             errors.append(LoadError(path, message, line, column))
-        return LoadResult(path, None, errors, text=text)
+        return LoadResult(path, None, _bounded(path, errors, len(failures) - MAX_ERRORS), text=text)
     problems = check_assessment(
         assessment,
         data_keys=reference.data_keys,
@@ -434,20 +455,57 @@ def validate_document(
         grounds=reference.grounds,
         stem=path.stem,
     )
-    if problems:
-        errors = []
-        for loc, message in problems:
-            line, column = _position(text, loc)
+    if problems or missing_version:
+        errors = [missing_version] if missing_version else []
+        for loc, message in problems[:MAX_ERRORS]:
+            line, column = _position(locator, loc)
             errors.append(LoadError(path, prefixed(_key_path(loc), message), line, column))
-        return LoadResult(path, None, errors, text=text)
+        return LoadResult(path, None, _bounded(path, errors, len(problems) - MAX_ERRORS), text=text)
     return LoadResult(path, assessment, [], text=text)
 
 
-def _position(text: str | None, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+MAX_ERRORS = 20
+"""At most this many errors are reported per file, then a count of the rest: a file
+with thousands of errors is one broken file, not thousands of lines to read."""
+
+
+def _bounded(path: Path, errors: list[LoadError], rest: int) -> list[LoadError]:
+    if rest > 0:
+        errors.append(
+            LoadError(
+                path,
+                Msg(
+                    f"... and {rest} more errors in this file (fix the ones above and check again)",
+                    az=f"... və bu faylda daha {rest} xəta (yuxarıdakıları düzəldin və yenidən yoxlayın)",
+                ),
+            )
+        )
+    return errors
+
+
+def _missing_version(path: Path, raw: dict[str, Any]) -> LoadError | None:
+    """FORMAT.md makes schema_version required: a file without it is a load error that
+    says which line to add."""
+    if "schema_version" in raw:
+        return None
+    return LoadError(
+        path,
+        Msg(
+            f"required key 'schema_version' is missing: add the line `schema_version = {SCHEMA_VERSION}` "
+            "at the top of the file",
+            az=f"məcburi açar 'schema_version' yoxdur: faylın əvvəlinə `schema_version = {SCHEMA_VERSION}` "
+            "sətrini əlavə edin",
+        ),
+        1,
+        1,
+    )
+
+
+def _position(locator: Locator, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     """Line and column of the key at `loc`, else of its nearest table; a key missing from
     the top-level table points at the start of the document (1:1), where it belongs."""
-    line, column = locate(text, loc)
-    if line is None and text:
+    line, column = locator.locate(loc)
+    if line is None and locator.has_text:
         return 1, 1
     return line, column
 
@@ -459,11 +517,11 @@ def _stem_error(path: Path, text: str | None) -> LoadError | None:
     """The file name must be a valid id (it is the assessment's id): refuse names with
     spaces, capitals, dots or other characters before anything else."""
     stem = path.stem
-    if _ID_RE.match(stem):
+    if _ID_RE.fullmatch(stem):
         return None
-    line, column = locate(text, ("id",))
+    line, column = Locator(text).locate(("id",))
     suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
-    hint = f" (for example {suggestion}.toml)" if suggestion and _ID_RE.match(suggestion) else ""
+    hint = f" (for example {suggestion}.toml)" if suggestion and _ID_RE.fullmatch(suggestion) else ""
     hint_az = f" (məsələn, {suggestion}.toml)" if hint else ""
     return LoadError(
         path,
