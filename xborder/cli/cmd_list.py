@@ -7,7 +7,16 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import Style, message_lang, out, parse_date, today, workspace_from
+from xborder.cli.common import (
+    Style,
+    message_lang,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+    write_json,
+)
+from xborder.safe_text import for_terminal
 
 NAME = "list"
 ORDER = 20
@@ -64,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of) if args.as_of else today()
     data = rows(workspace, as_of)
     if args.format == "json":
-        sys.stdout.write(json.dumps({"as_of": as_of.isoformat(), "assessments": data}, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps({"as_of": as_of.isoformat(), "assessments": data}, ensure_ascii=False, indent=2) + "\n")
         return 0
     lang = message_lang(args, workspace)
     ref = workspace.reference
@@ -76,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
     }.get(lang, ("ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT REVIEW"))
     table = [
         (
-            row["id"],
-            row["title"] or row.get("error", ""),
+            for_terminal(row["id"]),
+            for_terminal(row["title"] or row.get("error", "")),
             ref.label("status", row["status"], lang) if row["status"] else "",
             ref.label("verdict", row["verdict"], lang),
             str(row["transfers"]),

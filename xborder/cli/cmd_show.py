@@ -7,7 +7,16 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import CLIError, Style, message_lang, out, parse_date, today, workspace_from
+from xborder.cli.common import (
+    CLIError,
+    Style,
+    message_lang,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+    write_json,
+)
 
 NAME = "show"
 ORDER = 30
@@ -68,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                 for t in ev.transfers
             ],
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
     style = Style(sys.stdout)
     def L(en: str, az: str) -> str:  # noqa: N802 - short on purpose: used on every line

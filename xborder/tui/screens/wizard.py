@@ -43,6 +43,7 @@ from xborder.tui.form import (
     Loc,
     Step,
 )
+from xborder.tui.safe import markup, plain
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t
 from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
@@ -135,7 +136,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
     @property
     def title_text(self) -> str:
         title = self.doc.get("title")
-        return title if isinstance(title, str) and title else t("wizard.new", self.lang)
+        return plain(title) if isinstance(title, str) and title else t("wizard.new", self.lang)
 
     # -- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -714,7 +715,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         style = SEVERITY_STYLE.get(finding.severity, "")
         line = Text(upper(reference.label("severity", finding.severity, lang), lang), style=style)
         citation = finding.citation(lang)
-        line.append(f"  {finding.message(lang)}")
+        line.append(f"  {plain(finding.message(lang))}")
         if citation:
             line.append(f"  ({citation})", style="italic dim")
         self._review_locs[key] = tuple(finding.field)
@@ -890,7 +891,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         except ConflictError:
             return await self._conflict(path, relative)
         except OSError as exc:
-            self.notify(f"{relative}: {exc.strerror or exc}", severity="error")
+            self.notify(markup(f"{relative}: {exc.strerror or exc}"), severity="error")
             return False
         self.path = path
         self.base_sha256 = digest
@@ -906,7 +907,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         if self.step == "save":
             self._refresh_save()
             self.query_one("#save-report-button", Button).focus()  # the offer: its report
-        self.notify(t("wizard.saved", lang, file=relative), timeout=6)
+        self.notify(t("wizard.saved", lang, file=markup(relative)), timeout=6)
         self.xapp.file_saved(path)
         return True
 
@@ -933,7 +934,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         result = self.xapp.workspace.load(self.path)
         if result.assessment is None:
             first = result.errors[0].located(self.xapp.workspace.relative(self.path), self.lang) if result.errors else "?"
-            self.notify(t("wizard.reloaded_invalid", self.lang, error=first), severity="error", timeout=10)
+            self.notify(t("wizard.reloaded_invalid", self.lang, error=markup(first)), severity="error", timeout=10)
             return
         self.doc = form.document_of(result.assessment)
         self.base_sha256 = result.sha256
@@ -957,7 +958,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         try:
             save_draft(workspace.root, draft)
         except OSError as exc:
-            self.notify(f"{exc}", severity="error")
+            self.notify(markup(f"{exc}"), severity="error")
 
     # -- leaving ------------------------------------------------------------------
     @work(exclusive=True, group="close")
