@@ -54,9 +54,9 @@ start = 2027-01-01
 ground = "adequacy"
 
 [transfers.recipient]
-name = "Recipient number {i} with a name long enough"
+name = "Recipient {i} with a name"
 kind = "legal_entity"
-address = "Street {i}, building {i}, a padded address line for size......"
+address = "Street {i}"
 
 [transfers.recipient_info]
 obtained = 2026-10-01
@@ -68,7 +68,7 @@ separate = true
 
 
 def unknown_keys(n: int) -> str:
-    return HEAD.format(id="hostile") + "".join(f"unknown_key_{i:05d} = 1\n" for i in range(n))
+    return HEAD.format(id="hostile") + "".join(f"unknow_{i:05d} = 1\n" for i in range(n))
 
 
 def transfers(n: int, country: str, ident: str) -> str:
