@@ -68,7 +68,7 @@ def test_for_csv_neutralises_every_cell_another_separator_would_start():
 @pytest.fixture
 def hostile(workspace: Path, make_doc) -> Path:
     """A workspace of one assessment with an escape sequence in every string field."""
-    evil = OSC52 + " \x1b[2J\x1b]0;owned\x07 \x9b31m \u202eevil [bold]x[/bold]\n2nd line"
+    evil = OSC52 + " \x1b[2J\x1b]0;owned\x07 \x1b[31mred \x9b31m \u202eevil [bold]x[/bold]\n2nd line"
     doc = make_doc(title=evil, notes=evil, operator={"name": evil, "address": evil})
     doc["processing"]["purposes"] = [evil]
     doc["processing"]["subjects"] = [evil]
@@ -285,3 +285,25 @@ def test_git_subjects_and_authors_are_shown_safely_and_parse(workspace: Path, ma
     assert rows[1]["message"].startswith("first \x1e record\x1f unit T ")
     status, _out, err = run_cli("report", "x", "--format", "md", "--out", str(tmp_path / "r"), "-w", str(workspace), "--as-of", AS_OF)
     assert status == 0, err
+
+
+@pytest.mark.parametrize("argv", [("check",), ("list",), ("show", "x"), ("due", "--within", "3000")])
+def test_on_a_terminal_only_xborders_own_colours_are_sent(hostile: Path, run_cli, monkeypatch, argv):
+    import re
+
+    from xborder.cli import common
+
+    def enabled(self, stream):
+        self.enabled = True
+
+    monkeypatch.setattr(common.Style, "__init__", enabled)
+    _status, out, _err = run_cli(*argv, "-w", str(hostile), "--as-of", AS_OF)
+    text = out.decode("utf-8")
+    own = {f"\x1b[{code}m" for code in (*common.Style.CODES.values(), "0")}
+    sequences = re.findall(r"\x1b\[[0-9;]*m", text)
+    assert sequences and set(sequences) <= own
+    assert "\x1b" not in re.sub(r"\x1b\[[0-9;]*m", "", text)
+    if argv[0] in ("check", "list"):
+        assert "\\x1b[31mred" in text  # the file name's escape, shown
+    if argv[0] in ("check", "show"):
+        assert "\\x1b[2J" in text

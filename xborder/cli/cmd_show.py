@@ -17,6 +17,7 @@ from xborder.cli.common import (
     workspace_from,
     write_json,
 )
+from xborder.safe_text import for_terminal as s
 
 NAME = "show"
 ORDER = 30
@@ -88,51 +89,57 @@ def run(args: argparse.Namespace) -> int:
             return L("not recorded", "qeyd edilməyib")
         return L("yes", "bəli") if value else L("no", "xeyr")
 
-    out(style(f"{a.id} — {a.title}", "bold"))
-    out(f"{L('File', 'Fayl')}: {workspace.relative(result.path)}")
+    out(style(f"{s(a.id)} — {s(a.title)}", "bold"))
+    out(f"{L('File', 'Fayl')}: {s(workspace.relative(result.path))}")
     out(f"{L('Status', 'Status')}: {ref.label('status', a.status, lang)}   {L('Verdict', 'Nəticə')}: {style(ref.label('verdict', ev.verdict, lang), ev.verdict)}   {L('as of', 'tarix')} {as_of}")
     out(f"{L('Created', 'Yaradılıb')}: {a.created}   {L('Next review', 'Növbəti baxış')}: {a.next_review or '—'}")
     out(f"{L('Rulebook', 'Qaydalar')}: az {ev.rulebook_version}   {L('Adequacy list', 'Adekvatlıq siyahısı')}: {ev.adequacy_version}")
     if a.assessor:
-        out(f"{L('Assessor', 'Qiymətləndirən')}: {a.assessor}")
+        out(f"{L('Assessor', 'Qiymətləndirən')}: {s(a.assessor)}")
     if a.approval:
-        out(f"{L('Approval', 'Təsdiq')}: {a.approval.reviewer}, {a.approval.date}" + (f" — {a.approval.reason}" if a.approval.reason else ""))
+        out(f"{L('Approval', 'Təsdiq')}: {s(a.approval.reviewer)}, {a.approval.date}" + (f" — {s(a.approval.reason)}" if a.approval.reason else ""))
     op = a.operator
-    out(f"{L('Operator', 'Operator')}: {op.name}" + "".join(f", {v}" for v in (op.tin, op.address, op.contact) if v))
+    out(f"{L('Operator', 'Operator')}: {s(op.name)}" + "".join(f", {s(v)}" for v in (op.tin, op.address, op.contact) if v))
     p = a.processing
-    out(f"{L('Purposes', 'Məqsədlər')}: " + "; ".join(p.purposes))
-    out(f"{L('Subjects', 'Subyektlər')}: " + "; ".join(p.subjects))
+    out(f"{L('Purposes', 'Məqsədlər')}: " + "; ".join(map(s, p.purposes)))
+    out(f"{L('Subjects', 'Subyektlər')}: " + "; ".join(map(s, p.subjects)))
     out(f"{L('Data', 'Məlumatlar')}: " + ", ".join(ref.data_label(k, lang) for k in p.data))
     if p.special:
         out(f"{L('Special categories', 'Xüsusi kateqoriyalar')}: " + ", ".join(ref.data_label(k, lang) for k in p.special))
     out(f"{L('Azerbaijani citizens', 'Azərbaycan vətəndaşları')}: {L('yes', 'bəli') if p.az_citizens else L('no', 'xeyr')}" + (f"   {L('Primary storage', 'Əsas saxlama')}: {ref.country_name(p.primary_storage, lang)}" if p.primary_storage else ""))
     if a.notes:
-        out(f"{L('Notes', 'Qeydlər')}: {a.notes}")
+        out(f"{L('Notes', 'Qeydlər')}: {_lines(a.notes)}")
     for f in ev.findings:
-        out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({f.citation(lang)}): {f.message(lang)}")
+        out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({s(f.citation(lang))}): {s(f.message(lang))}")
     for t, r in zip(a.transfers, ev.transfers, strict=True):
         out("")
-        out(style(f"▸ {t.id}: {ref.country_name(t.country, lang)} ({t.country}) → {t.recipient.name}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
+        out(style(f"▸ {s(t.id)}: {ref.country_name(t.country, lang)} ({t.country}) → {s(t.recipient.name)}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
         rec = t.recipient
-        out(f"    {L('Recipient', 'Alan')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {v}" for v in (rec.address, rec.contact) if v))
+        out(f"    {L('Recipient', 'Alan')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {s(v)}" for v in (rec.address, rec.contact) if v))
         if rec.agreement:
-            out(f"    {L('Processing contract', 'Emal müqaviləsi')}: {rec.agreement}")
-        out(f"    {L('Adequacy', 'Adekvatlıq')}: {yn(r.adequate)} — {ref.describe_adequacy(r.adequacy, lang)}")
+            out(f"    {L('Processing contract', 'Emal müqaviləsi')}: {s(rec.agreement)}")
+        out(f"    {L('Adequacy', 'Adekvatlıq')}: {yn(r.adequate)} — {s(ref.describe_adequacy(r.adequacy, lang))}")
         out(f"    {L('Ground', 'Əsas')}: {ref.label('ground', t.ground, lang) if t.ground else '—'}   {L('Start', 'Başlanğıc')}: {t.start or '—'}")
         out(f"    {L('Data', 'Məlumatlar')}: " + ", ".join(ref.data_label(k, lang) for k in t.data_keys(p)))
         if t.consent:
-            out(f"    {L('Consent in writing', 'Yazılı razılıq')}: {yn(t.consent.written)}; {t.consent.reference or '—'}")
+            out(f"    {L('Consent in writing', 'Yazılı razılıq')}: {yn(t.consent.written)}; {s(t.consent.reference or '—')}")
         if t.contract:
-            out(f"    {L('Contract; subject is party', 'Müqavilə; subyekt tərəfdir')}: {yn(t.contract.subject_is_party)}; {t.contract.reference or '—'}")
+            out(f"    {L('Contract; subject is party', 'Müqavilə; subyekt tərəfdir')}: {yn(t.contract.subject_is_party)}; {s(t.contract.reference or '—')}")
         ri = t.recipient_info
-        out(f"    {L('Recipient information (12.2)', 'Alandan məlumat (12.2)')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
+        out(f"    {L('Recipient information (12.2)', 'Alandan məlumat (12.2)')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {s(ri.measures)}" if ri and ri.measures else ""))
         n = t.notification
-        out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent separately', 'ayrıca göndərilib')}: {yn(n.separate)}" if n and n.sent else ""))
+        out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {s(n.reference)}" if n and n.reference else "") + (f"; {L('sent separately', 'ayrıca göndərilib')}: {yn(n.separate)}" if n and n.sent else ""))
         if t.national_security_risk:
             out(f"    {L('National security risk', 'Milli təhlükəsizlik riski')}: {L('yes', 'bəli')}")
         if t.notes:
-            out(f"    {L('Notes', 'Qeydlər')}: {t.notes}")
+            out(f"    {L('Notes', 'Qeydlər')}: {_lines(t.notes, '      ')}")
         for f in r.findings:
             cite = f" ({f.citation(lang)})" if f.citation(lang) else ""
-            out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{cite}: {f.message(lang)}")
+            out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{s(cite)}: {s(f.message(lang))}")
     return 0
+
+
+def _lines(text: str, indent: str = "  ") -> str:
+    """Free text of several lines shown as lines (each made safe), not as one line of
+    escapes."""
+    return ("\n" + indent).join(s(line) for line in text.split("\n"))
