@@ -82,3 +82,26 @@ async def test_a_file_the_core_cannot_judge_shows_as_invalid(empty_root: Path, m
         assert set(rows) == {"boom", "fine"}
         assert rows["boom"][1].startswith("could not be judged")
         assert "Fine" in rows["fine"][1]
+
+
+async def test_the_wizard_shows_a_hostile_file_without_sending_its_controls(empty_root: Path, make) -> None:
+    from textual.widgets import Input, TextArea
+
+    from .helpers import wait_wizard
+
+    (empty_root / "data" / "assessments").mkdir(parents=True)
+    path = empty_root / "data" / "assessments" / "evil.toml"
+    _write(empty_root, "evil", _doc("evil", title=EVIL, notes="line one \x1b[2J\nline two \x1b]0;x\x07 \u202e"))
+    before = path.read_bytes()
+    app = make(empty_root)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_home(pilot)
+        app.open_file(path)
+        wizard = await wait_wizard(pilot)
+        await pilot.pause()
+        screenshot = app.export_screenshot()
+        assert not RAW.search(screenshot.replace("\n", "")), RAW.search(screenshot.replace("\n", ""))
+        inputs = [w for w in wizard.query(Input) if w.value] + list(wizard.query(TextArea))
+        assert any(isinstance(w, Input) and w.value == EVIL.strip() for w in inputs)  # the value itself is exact
+        assert any(isinstance(w, TextArea) and "\x1b[2J" in w.text for w in inputs)
+    assert path.read_bytes() == before  # nothing was changed by showing it

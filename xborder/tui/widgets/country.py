@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from xborder.reference.loader import country_aliases, country_name
+from xborder.tui.widgets.safe_inputs import SafeInput
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z]{2})\)\s*$")
 
@@ -134,7 +135,7 @@ class CountryPicker(Vertical):
         self.value: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, id=f"{self.id}-input" if self.id else None, compact=True)
+        yield SafeInput(placeholder=self._placeholder, id=f"{self.id}-input" if self.id else None, compact=True)
         yield _Matches()
 
     @property

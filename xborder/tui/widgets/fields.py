@@ -21,6 +21,7 @@ from xborder.reference import Reference
 from xborder.tui.form import FieldSpec, parse_date_text
 from xborder.tui.strings import t
 from xborder.tui.widgets.country import CountryPicker
+from xborder.tui.widgets.safe_inputs import SafeInput, SafeTextArea
 
 
 class FieldBox(Vertical):
@@ -109,11 +110,11 @@ class FieldBox(Vertical):
         lang = self.lang
         cid = f"{spec.widget_id}-control"
         if spec.kind in ("text", "date"):
-            return Input(id=cid, placeholder="YYYY-MM-DD" if spec.kind == "date" else "", compact=True)
+            return SafeInput(id=cid, placeholder="YYYY-MM-DD" if spec.kind == "date" else "", compact=True)
         if spec.kind == "textarea":
-            return TextArea(id=cid, soft_wrap=True, show_line_numbers=False, compact=True)
+            return SafeTextArea(id=cid, soft_wrap=True, show_line_numbers=False, compact=True)
         if spec.kind == "lines":
-            return TextArea(id=cid, soft_wrap=True, show_line_numbers=False, classes="-lines", compact=True)
+            return SafeTextArea(id=cid, soft_wrap=True, show_line_numbers=False, classes="-lines", compact=True)
         if spec.kind == "bool":
             return Checkbox(label, id=cid)
         if spec.kind == "tristate":
