@@ -307,3 +307,21 @@ def test_on_a_terminal_only_xborders_own_colours_are_sent(hostile: Path, run_cli
         assert "\\x1b[31mred" in text  # the file name's escape, shown
     if argv[0] in ("check", "show"):
         assert "\\x1b[2J" in text
+
+
+def test_list_reports_skipped_files_too(workspace: Path, make_doc, run_cli):
+    write_doc(workspace, make_doc())
+    (workspace / "data" / "assessments" / "Other.TOML").write_text("x = 1\n")
+    _status, out, _err = run_cli("list", "-w", str(workspace), "--lang", "en")
+    assert "SKIPPED  data/assessments/Other.TOML" in out.decode()
+    _status, out, _err = run_cli("list", "--format", "json", "-w", str(workspace))
+    assert json.loads(out)["skipped"][0]["file"] == "data/assessments/Other.TOML"
+
+
+def test_an_id_with_a_newline_writes_no_report(workspace: Path, make_doc, run_cli, tmp_path):
+    write_doc(workspace, make_doc(id="h-nl\n"), name="h-nl")
+    status, _out, err = run_cli("report", "h-nl", "--format", "md", "--out", str(tmp_path / "r"), "-w", str(workspace), "--as-of", AS_OF)
+    assert status == 2 and b"Traceback" not in err
+    assert not (tmp_path / "r").exists() or not any("\n" in p.name for p in (tmp_path / "r").iterdir())
+    status, out, _err = run_cli("check", "-w", str(workspace), "--as-of", AS_OF, "--lang", "en")
+    assert status == 2 and b"invalid id 'h-nl\\n'" in out

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from xborder.cli.check import SKIPPED
 from xborder.cli.common import (
     Style,
     message_lang,
@@ -16,6 +17,7 @@ from xborder.cli.common import (
     workspace_from,
     write_json,
 )
+from xborder.model.text import in_lang
 from xborder.safe_text import for_terminal
 
 NAME = "list"
@@ -72,10 +74,14 @@ def run(args: argparse.Namespace) -> int:
     assert workspace is not None
     as_of = parse_date(args.as_of) if args.as_of else today()
     data = rows(workspace, as_of)
-    if args.format == "json":
-        write_json(json.dumps({"as_of": as_of.isoformat(), "assessments": data}, ensure_ascii=False, indent=2) + "\n")
-        return 0
     lang = message_lang(args, workspace)
+    skipped = workspace.skipped_files()
+    if args.format == "json":
+        doc: dict[str, Any] = {"as_of": as_of.isoformat(), "assessments": data}
+        if skipped:
+            doc["skipped"] = [{"file": workspace.relative(p), "reason": in_lang(r, "en")} for p, r in skipped]
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
     ref = workspace.reference
     style = Style(sys.stdout)
     headers = {
@@ -102,4 +108,6 @@ def run(args: argparse.Namespace) -> int:
         padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
         padded[3] = style(padded[3], raw["verdict"])
         out("  ".join(padded).rstrip())
+    for path, reason in skipped:
+        out(f"{style(SKIPPED.get(lang, SKIPPED['en']), 'dim')}  {for_terminal(workspace.relative(path))}: {in_lang(reason, lang)}")
     return 0
