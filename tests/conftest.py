@@ -84,7 +84,7 @@ def make_doc() -> Callable[..., Doc]:
 @pytest.fixture(scope="session")
 def reference() -> Any:
     """The shipped reference data (no workspace overrides)."""
-    from xborder.reference import load_reference
+    from xborder.rules import load_reference
 
     return load_reference(None)
 

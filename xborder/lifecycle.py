@@ -15,23 +15,24 @@ a withdrawn one may be reopened as a draft.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from xborder.dates import add_months
 from xborder.model.assessment import Approval, Assessment
 from xborder.rules.engine import VERDICTS
+from xborder.rules.registry import get_rulebook
 
 if TYPE_CHECKING:
     from xborder.rules.engine import Evaluation
 
 DueKind = Literal["review", "notification", "recipient_info"]
 DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info")
-"""What can fall due: the periodic review (next_review), the clause 12.1 notification
-(to be sent strictly before the transfer starts), the clause 12.2 recipient information
-(to be obtained on or before the day the notification is sent)."""
+"""What can fall due: the periodic review (next_review), and the prior steps of the
+assessment's rulebook (the notice to the authority; the information to obtain from the
+recipient before it), with the last days the rulebook sets (Rulebook.deadlines)."""
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -134,6 +135,8 @@ class DueItem:
     """The notification's date when it was sent without the recipient information."""
     verdict: str | None = None
     """The transfer's (or, for a review, the assessment's) verdict when evaluated."""
+    clause: str = ""
+    """The operator's own policy clause for the step, where its policy profile maps one."""
 
     @property
     def days(self) -> int | None:
@@ -159,6 +162,8 @@ class DueItem:
             sent=self.sent.isoformat() if self.sent else "",
             who=who,
         )
+        if self.clause:
+            text += texts["clause"].format(clause=self.clause)
         days = self.days
         if relative and days is not None:
             if days < 0:
@@ -185,11 +190,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "review_due": "periodic review due by {date}",
         "review_overdue": "periodic review was due on {date}",
-        "notify_due": "notify the authority (clause 12.1) of the transfer to {who} by {date}: it starts on {start}",
-        "notify_overdue": "the transfer to {who} started (or was to start) on {start} without prior notification of the authority (clause 12.1)",
-        "info_due": "obtain the information from {who} (clause 12.2) by {date}, before notifying the authority",
-        "info_overdue": "the information from {who} (clause 12.2) was not obtained before the transfer's start on {start}",
-        "info_after_sent": "the notification was sent on {sent} but the information from {who} (clause 12.2) is still not recorded as obtained",
+        "notify_due": "notify the authority of the transfer to {who} by {date}: it starts on {start}",
+        "notify_overdue": "the transfer to {who} started (or was to start) on {start} without prior notification of the authority",
+        "info_due": "obtain the information from {who} by {date}, before notifying the authority",
+        "info_overdue": "the information from {who} was not obtained before the transfer's start on {start}",
+        "info_after_sent": "the notification was sent on {sent} but the information from {who} is still not recorded as obtained",
+        "clause": " (policy clause {clause})",
         "late": " ({n} days overdue)",
         "today": " (today)",
         "left": " ({n} days left)",
@@ -197,11 +203,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "az": {
         "review_due": "təkrar baxış {date} tarixinədək keçirilməlidir",
         "review_overdue": "təkrar baxış {date} tarixində keçirilməli idi",
-        "notify_due": "{who} üçün ötürmə barədə səlahiyyətli orqana bildiriş (bənd 12.1) {date} tarixinədək göndərilməlidir: ötürmə {start} tarixində başlayır",
-        "notify_overdue": "{who} üçün ötürmə səlahiyyətli orqana əvvəlcədən bildiriş (bənd 12.1) göndərilmədən {start} tarixində başlayıb (və ya başlamalı idi)",
-        "info_due": "{who} tərəfindən məlumat (bənd 12.2) bildirişdən əvvəl, {date} tarixinədək alınmalıdır",
-        "info_overdue": "{who} tərəfindən məlumat (bənd 12.2) ötürmənin {start} tarixində başlamasından əvvəl alınmayıb",
-        "info_after_sent": "bildiriş {sent} tarixində göndərilib, lakin {who} tərəfindən məlumatın (bənd 12.2) alınması hələ qeyd edilməyib",
+        "notify_due": "alan tərəfə ({who}) ötürmə barədə səlahiyyətli orqana bildiriş {date} tarixinədək göndərilməlidir: ötürmə {start} tarixində başlayır",
+        "notify_overdue": "alan tərəfə ({who}) ötürmə səlahiyyətli orqana əvvəlcədən bildiriş göndərilmədən {start} tarixində başlayıb (və ya başlamalı idi)",
+        "info_due": "alan tərəfdən ({who}) məlumat bildirişdən əvvəl, {date} tarixinədək alınmalıdır",
+        "info_overdue": "alan tərəfdən ({who}) məlumat ötürmənin {start} tarixində başlamasından əvvəl alınmayıb",
+        "info_after_sent": "bildiriş {sent} tarixində göndərilib, lakin alan tərəfdən ({who}) məlumatın alınması hələ qeyd edilməyib",
+        "clause": " (siyasətin {clause} bəndi)",
         "late": " ({n} gün gecikir)",
         "today": " (bu gün)",
         "left": " ({n} gün qalıb)",
@@ -250,33 +257,38 @@ def due_items(
                 verdict=evaluation.verdict if evaluation is not None else None,
             )
         )
-    for transfer in assessment.transfers:
+    rulebook = get_rulebook(assessment.jurisdiction)
+    for step in rulebook.deadlines(assessment):
+        transfer = step.transfer
         result = evaluation.transfer(transfer.id) if evaluation is not None else None
-        common = {
-            "assessment_id": assessment.id,
-            "transfer_id": transfer.id,
-            "as_of": as_of,
-            "title": assessment.title,
-            "recipient": transfer.recipient.name,
-            "country": transfer.country,
-            "start": transfer.start,
-            "verdict": result.verdict if result is not None else None,
-        }
-        sent = transfer.notification.sent if transfer.notification else None
-        obtained = transfer.recipient_info.obtained if transfer.recipient_info else None
-        if sent is not None:
-            if obtained is None:
-                add(DueItem(kind="recipient_info", date=sent, overdue=sent < as_of, sent=sent, **common))  # type: ignore[arg-type]
-            continue
-        if transfer.start is None:
-            continue
-        deadline = transfer.start - dt.timedelta(days=1)
-        overdue = deadline < as_of
-        if obtained is None:
-            add(DueItem(kind="recipient_info", date=deadline, overdue=overdue, **common))  # type: ignore[arg-type]
-        add(DueItem(kind="notification", date=deadline, overdue=overdue, **common))  # type: ignore[arg-type]
+        add(
+            DueItem(
+                kind=step.kind,
+                assessment_id=assessment.id,
+                transfer_id=transfer.id,
+                date=step.date,
+                overdue=step.date < as_of,
+                as_of=as_of,
+                title=assessment.title,
+                recipient=transfer.recipient.name,
+                country=transfer.country,
+                start=transfer.start,
+                sent=step.sent,
+                verdict=result.verdict if result is not None else None,
+                clause=_own_clause(evaluation, step.rule),
+            )
+        )
     items.sort(key=_order)
     return items
+
+
+def _own_clause(evaluation: Evaluation | None, rule: str) -> str:
+    """The operator's own clause for `rule`'s commitment, from the evaluation's
+    findings' reference and profile ("" when unknown or unmapped)."""
+    if evaluation is None or not evaluation.reference_of:
+        return ""
+    reference, profile = evaluation.reference_of
+    return reference.own_clause(rule, profile) or ""
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DUE_KINDS)}
@@ -292,16 +304,6 @@ def sort_items(items: list[DueItem]) -> list[DueItem]:
 
 
 # -- states -----------------------------------------------------------------------------
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved `months` calendar months ahead, clamped to the month's last day
-    (2026-01-31 + 1 month = 2026-02-28)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last))
-
-
 def allowed(current: str, target: str) -> bool:
     return target in TRANSITIONS.get(current, ())
 

@@ -17,13 +17,16 @@ CORE = [
     "xborder.model.schema",
     "xborder.model.workspace",
     "xborder.rules",
-    "xborder.rules.az",
+    "xborder.rules.registry",
+    "xborder.rulebooks.az",
+    "xborder.rulebooks.az.rules",
     "xborder.reference",
     "xborder.store",
     "xborder.tomlio",
     "xborder.cli.main",
     "xborder.cli.common",
     "xborder.cli.check",
+    "xborder.explain",
 ]
 COMMANDS = sorted(
     f"xborder.cli.{info.name}" for info in pkgutil.iter_modules(xborder.cli.__path__) if info.name.startswith("cmd_")
@@ -68,7 +71,8 @@ RUN = """
 import contextlib, io, json, sys
 from xborder.cli.main import main
 for args in (["check", "--as-of", "2026-11-22", "--format", "json"], ["check", "--lang", "az"],
-             ["list"], ["show", "charge-web-analytics"], ["schema"]):
+             ["list"], ["show", "charge-web-analytics"], ["schema"], ["rules"],
+             ["rules", "AZ-NOTIFY-1"]):
     with contextlib.redirect_stdout(io.StringIO()):
         main(args)
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})))
@@ -76,7 +80,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r}))
 
 
 def test_running_the_core_commands_imports_neither(example_workspace):
-    """Not only importing: running check, list, show and schema loads neither."""
+    """Not only importing: running check, list, show, schema and rules loads neither."""
     proc = subprocess.run(
         [sys.executable, "-c", RUN.format(heavy=set(HEAVY))],
         cwd=example_workspace, capture_output=True, text=True, check=False,

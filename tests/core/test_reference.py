@@ -10,7 +10,7 @@ import string
 import pytest
 
 from xborder.cli.main import main
-from xborder.reference import load_reference
+from xborder.rules import load_reference
 
 # FORMAT.md, "Vocabularies": the keys every workspace can rely on.
 DATA_KEYS = [

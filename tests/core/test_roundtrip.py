@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from xborder.model import Assessment
 from xborder.model.countries import country_codes
-from xborder.reference import load_reference
-from xborder.rules import evaluate
+from xborder.rules import evaluate, load_reference
 from xborder.store import dump_assessment, load_assessment, load_assessment_text, save_assessment
 from xborder.store.assessments import ConflictError, to_document
 
@@ -286,7 +285,7 @@ def test_save_of_a_new_file_refuses_an_existing_one(tmp_path, build):
 def test_advice_never_changes_a_verdict(assessment, as_of, monkeypatch_session):
     """Judged with every advice rule switched off, every transfer and the assessment get
     the same verdicts: advice only informs."""
-    from xborder.rules import az
+    from xborder.rulebooks.az import rules as az
 
     full = evaluate(assessment, REFERENCE, as_of)
     without = tuple(rule for rule in az.TRANSFER_RULES if not rule.__name__.startswith("advice_"))

@@ -498,9 +498,19 @@ def test_every_rule_is_reachable_and_cites_its_clause(build, make_transfer, refe
             message = finding.message(lang)
             assert message and not re.search(r"\{\w+\}", message), (finding.rule, lang, message)
             assert finding.title(lang)
-        if reference.rule(finding.rule).clause:
-            assert finding.citation("en") == f"clause {reference.rule(finding.rule).clause}"
-            assert finding.citation("az") == f"bənd {reference.rule(finding.rule).clause}"
+        # without a policy profile, a citation names the law and each model policy,
+        # never a bare clause number that would read as the operator's own
+        text = reference.rule(finding.rule)
+        citation = finding.citation("en")
+        assert citation and not citation.startswith("clause"), (finding.rule, citation)
+        for source in text.model:
+            assert f"{reference.policies[source.policy].company} " in citation
+            assert f"clause {source.clause}" in citation
+        kinds = [item.kind for item in finding.basis()]
+        assert kinds == ["law"] * text.law + ["model"] * len(text.model)
+        for item in finding.basis():
+            if item.kind == "law":  # the article of Law No. 998-IIIQ was not read
+                assert (item.clause, item.verified) == (None, False)
 
 
 def test_every_finding_points_at_a_field_of_its_transfer(build, make_transfer, reference):
@@ -519,7 +529,11 @@ def test_messages_render_country_names_per_language(build, make_transfer, refere
     az_name = reference.country_name("US", "az")
     assert az_name != "United States"
     assert f"{az_name} (US)" in finding.message("az")
-    assert finding.citation("az") == "bənd 7.1–7.2"
+    assert finding.citation("az") == (
+        "998-IIIQ nömrəli Qanun (maddə yoxlanılmayıb); "
+        "nümunə: Pro BPM Consalt MMC fərdi məlumatların işlənilməsi siyasəti, bənd 7.1–7.2; "
+        "nümunə: Alqoritmika MMC fərdi məlumatların işlənilməsi siyasəti, bənd 7.1–7.2"
+    )
 
 
 def test_evaluate_is_pure_and_repeatable(build, make_transfer, reference):

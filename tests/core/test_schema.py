@@ -13,7 +13,8 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from xborder.cli.main import main
-from xborder.model.schema import SCHEMA_PATH, shipped_schema_text
+from xborder.model.schema import SCHEMA_PATH
+from xborder.rules.schema import shipped_schema_text
 from xborder.tomlio import parse_toml
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -50,11 +50,14 @@ def installed(wheel, tmp_path_factory) -> Path:
 
 def test_wheel_ships_the_reference_data_and_the_schema(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    from xborder.reference.loader import FILES
+    from xborder.reference.loader import SHARED_FILES
+    from xborder.rulebooks.az import RULEBOOK
 
-    assert "countries.toml" in FILES
-    for name in FILES:
+    assert "countries.toml" in SHARED_FILES
+    for name in SHARED_FILES:
         assert f"xborder/reference/data/{name}" in names
+    for name in RULEBOOK.data.files:  # each rulebook's own data ships in its package
+        assert f"xborder/rulebooks/az/data/{name}" in names
     assert "xborder/schema/assessment.schema.json" in names
     assert not any(name.startswith(("tests/", "data/assessments/")) for name in names)
 

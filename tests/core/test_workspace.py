@@ -12,7 +12,7 @@ import pytest
 
 from xborder.cli.main import main
 from xborder.model import Settings
-from xborder.model.schema import shipped_schema_text
+from xborder.rules.schema import shipped_schema_text
 from xborder.store import open_workspace
 from xborder.tomlio import parse_toml
 
@@ -169,7 +169,12 @@ def test_show_text(xborder, example_workspace):
     assert out.startswith("elegal-lawyers — ")
     assert "Verdict: Blocked" in out
     assert "▸ portal-backups: France (FR) → OVH SAS   Blocked" in out
-    assert "[Blocker] AZ-INFO-1 (clause 12.2): The information from OVH SAS (France (FR)) was obtained on 2026-05-08" in out
+    # E-LEGAL's policy has no clause on cross-border transfer: the law and the model clause, named as such
+    assert (
+        "[Blocker] AZ-INFO-1 (Law No. 998-IIIQ (article not verified); "
+        "model: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.2): "
+        "The information from OVH SAS (France (FR)) was obtained on 2026-05-08"
+    ) in out
 
 
 def test_show_json(xborder, example_workspace):

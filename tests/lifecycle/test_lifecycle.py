@@ -38,7 +38,7 @@ def test_notification_due_the_day_before_start(build, reference, make_transfer):
     assert (item.kind, item.transfer_id, item.date, item.overdue, item.days) == ("notification", "t1", D(2026, 12, 9), False, 17)
     assert item.verdict == "pending"
     assert item.message("en") == (
-        "notify the authority (clause 12.1) of the transfer to Recipient GmbH (DE) by 2026-12-09: "
+        "notify the authority of the transfer to Recipient GmbH (DE) by 2026-12-09: "
         "it starts on 2026-12-10 (17 days left)"
     )
     assert "2026-12-09 tarixinədək göndərilməlidir" in item.message("az")
@@ -196,9 +196,9 @@ def test_listchange_advice_after_the_adequacy_list_changes(build, reference):
 def _list(tmp_path: Path, version: str, **adequate: bool):
     """The shipped adequacy list under another version, with some countries changed."""
     import xborder.reference
-    from xborder.reference import load_reference
+    from xborder.rules import load_reference
 
-    shipped = Path(xborder.reference.__file__).parent / "data" / "adequacy.toml"
+    shipped = Path(xborder.rulebooks.az.__file__).parent / "data" / "adequacy.toml"
     text = shipped.read_text(encoding="utf-8").replace('version = "coe108-2026-11-22"', f'version = "{version}"')
     for country, value in adequate.items():
         start = text.index(f"[countries.{country}]")
@@ -382,7 +382,7 @@ def test_check_flags_a_changed_adequacy_list_after_cli_approval(example_workspac
     assert status == 0, err
     import xborder.reference
 
-    shipped = Path(xborder.reference.__file__).parent / "data" / "adequacy.toml"
+    shipped = Path(xborder.rulebooks.az.__file__).parent / "data" / "adequacy.toml"
     text = shipped.read_text(encoding="utf-8").replace('version = "coe108-2026-11-22"', 'version = "local-2027-01"')
     start = text.index("[countries.GE]")
     text = text[:start] + text[start:].replace("adequate = true", "adequate = false", 1)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from xborder.model import Assessment
 from xborder.model.countries import is_country_code
-from xborder.reference import load_reference
+from xborder.rules import load_reference
 from xborder.store.assessments import dump_assessment, load_assessment_bytes, load_assessment_text
 
 REFERENCE = load_reference(None)

@@ -96,7 +96,7 @@ def test_recipient_information_not_obtained_is_a_gap(gaps: Callable[..., list[An
     found = gaps(lambda d: d["transfers"][0].pop("recipient_info"))
     assert codes(found) == [("finding", "AZ-INFO-3")]
     assert found[0].field == ("transfers", 0, "recipient_info", "obtained")
-    assert "[AZ-INFO-3, clause 12.2]" in found[0].message("en")
+    assert "[AZ-INFO-3, Law No. 998-IIIQ (article not verified); model: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.2]" in found[0].message("en")
 
 
 def test_missing_ground_is_a_gap(gaps: Callable[..., list[Any]]) -> None:

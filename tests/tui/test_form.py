@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from xborder.model.workspace import Settings
-from xborder.reference import load_reference
+from xborder.rules import load_reference
 from xborder.tui import form
 
 TODAY = dt.date(2026, 11, 22)

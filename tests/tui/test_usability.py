@@ -91,7 +91,7 @@ def test_the_country_type_ahead_knows_az_en_ru_names_codes_and_common_names() ->
     assert search("ABŞ", "az")[0] == "US"  # before "ABŞ Virgin adaları"
     assert resolve("ABŞ") == "US" and resolve("BƏƏ") == "AE" and resolve("Россия") == "RU"
     assert resolve("UK") == "GB" and resolve("Türkiyə") == "TR"
-    assert resolve("Azərbaycan", allow_az=False) is None
+    assert resolve("Azərbaycan", exclude="AZ") is None
 
 
 async def test_escape_in_the_country_field_closes_its_list_then_leaves(example_root: Path, make) -> None:
@@ -160,10 +160,29 @@ async def test_f3_shows_the_clause_text_of_the_step_in_the_interface_language(ex
         wizard._show_step("destinations")
         await pilot.pause()
         text = str(wizard.query_one("#help-text", Static).content)
-        assert "bənd 12.1" in text and "Transsərhəd" in text
+        assert "Transsərhəd" in text
+        # whose clause 12.1 is: i.M.S. Engineering's, as a model; this operator's policy
+        # (its profile) has no such clause, so none is presented as its own
+        assert "nümunə: i.M.S. Engineering MMC fərdi məlumatların işlənilməsi siyasəti (2024-05-20), bənd 12.1" in text
+        assert "operatorun öz siyasəti" not in text  # CHARGE.AZ's policy has none of this step's clauses
         await pilot.press("f3")
         await pilot.pause()
         assert not panel.display and wizard.query_one("#steps").display
+
+
+async def test_f3_names_the_operators_own_clause_where_its_profile_maps_it(example_root: Path, make) -> None:
+    app = make(example_root, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_home(pilot)
+        wizard = await open_wizard(pilot, example_root / "data/assessments/ims-support-chats.toml")
+        wizard._show_step("destinations")
+        await pilot.pause()
+        text = str(wizard.query_one("#help-text", Static).content)
+        # i.M.S. Engineering's own policy has 12.1 and 12.2, but no clause on adequacy (7.1)
+        assert "the operator's own policy: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1" in text
+        assert "the operator's own policy: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.2" in text
+        assert "model: Pro BPM Consalt MMC policy, clause 7.1" in text
+        assert "own policy: i.M.S. Engineering MMC policy of 2024-05-20, clause 7.1" not in text
 
 
 async def test_f1_help_lists_the_keys(example_root: Path, make) -> None:

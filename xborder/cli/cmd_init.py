@@ -88,7 +88,7 @@ def _undo(created: list[Path]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from xborder.model.schema import shipped_schema_text
+    from xborder.rules.schema import shipped_schema_text
     from xborder.store.atomic import write_atomic
 
     root = Path(args.dir).resolve()

@@ -16,12 +16,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.common import workspace_from
-    from xborder.model.schema import assessment_schema, render_schema, shipped_schema_text
+    from xborder.rules.schema import schema_text, shipped_schema_text
 
     if args.workspace_vocabulary:
-        ws = workspace_from(args.workspace)
-        ref = ws.reference
-        text = render_schema(assessment_schema(list(ref.vocabulary.data), list(ref.vocabulary.special), list(ref.grounds)))
+        text = schema_text(workspace_from(args.workspace).reference)
     else:
         text = shipped_schema_text()
     sys.stdout.write(text)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NoReturn, TextIO, overload
 
+from xborder.dates import local_today
 from xborder.safe_text import for_json, for_terminal, for_terminal_lines
 from xborder.store.assessments import LoadError
 from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
@@ -36,7 +37,7 @@ def fail(message: str, status: int = EXIT_INVALID) -> NoReturn:
 
 def today() -> dt.date:
     """Today's date in local time (the user's "today", as on their calendar)."""
-    return dt.datetime.now().astimezone().date()
+    return local_today()
 
 
 def parse_date(text: str) -> dt.date:
@@ -119,7 +120,7 @@ def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
 def default_workspace() -> Workspace:
     """A workspace with default settings and only the shipped reference data."""
     from xborder.model.workspace import Settings
-    from xborder.reference import load_reference
+    from xborder.rules.registry import load_reference
 
     return Workspace(Path.cwd(), Settings(), load_reference(None))
 

@@ -95,14 +95,6 @@ def _country(value: object) -> object:
 Country = Annotated[str, BeforeValidator(_country)]
 
 
-def _foreign_country(value: object) -> object:
-    code = _country(value)
-    if code == "AZ":
-        raise ValueError(Msg("a cross-border transfer cannot go to Azerbaijan (AZ)", az="transsərhəd ötürmə Azərbaycana (AZ) ola bilməz"))
-    return code
-
-
-ForeignCountry = Annotated[str, BeforeValidator(_foreign_country)]
 
 
 class _Model(BaseModel):
@@ -127,6 +119,10 @@ class Operator(_Model):
     """Contact for data-protection matters (e-mail, phone)."""
     responsible: Text | None = None
     """Person responsible for organising the processing of personal data (xborder extension)."""
+    policy: Text | None = None
+    """Id of the operator's policy profile (shipped or in xborder.toml [policies]): which
+    clause of the operator's own policy each finding cites. Default: xborder.toml's
+    [operator] policy."""
 
 
 class Processing(_Model):
@@ -221,7 +217,7 @@ class Transfer(_Model):
 
     id: str
     """Unique within the file; same pattern as the assessment id."""
-    country: ForeignCountry
+    country: Country
     """Destination, ISO 3166-1 alpha-2 (never AZ)."""
     start: Date | None = None
     """Planned (or actual) first day of the transfer."""

@@ -11,9 +11,6 @@ from xborder.model.text import Msg
 
 Loc = tuple[str | int, ...]
 
-KNOWN_JURISDICTIONS = ("az",)
-
-
 def check_assessment(
     assessment: Assessment,
     *,
@@ -21,7 +18,14 @@ def check_assessment(
     special_keys: Collection[str],
     grounds: Collection[str],
     stem: str | None = None,
+    jurisdictions: Collection[str] = ("az",),
+    home_country: str | None = None,
+    home_error: str = "",
+    policies: Collection[str] | None = None,
 ) -> list[tuple[Loc, str]]:
+    """Load errors needing reference data. The caller (xborder.rules.checks) passes what
+    the assessment's rulebook knows: its grounds, its home country (a transfer there is
+    not cross-border: `home_error`), the jurisdictions installed, the policy profiles."""
     problems: list[tuple[Loc, str]] = []
     if stem is not None and assessment.id != stem:
         problems.append(
@@ -33,15 +37,28 @@ def check_assessment(
                 ),
             )
         )
-    if assessment.jurisdiction not in KNOWN_JURISDICTIONS:
+    if assessment.jurisdiction not in jurisdictions:
         problems.append(
             (
                 ("jurisdiction",),
                 Msg(
                     f"unknown jurisdiction {assessment.jurisdiction!r} "
-                    f"(known: {', '.join(KNOWN_JURISDICTIONS)})",
+                    f"(known: {', '.join(jurisdictions)})",
                     az=f"naməlum yurisdiksiya {assessment.jurisdiction!r} "
-                    f"(məlum olanlar: {', '.join(KNOWN_JURISDICTIONS)})",
+                    f"(məlum olanlar: {', '.join(jurisdictions)})",
+                ),
+            )
+        )
+    policy = assessment.operator.policy
+    if policies is not None and policy is not None and policy not in policies:
+        problems.append(
+            (
+                ("operator", "policy"),
+                Msg(
+                    f"unknown policy profile {policy!r} (known: {', '.join(sorted(policies))}; "
+                    "a workspace defines its own under [policies] in xborder.toml)",
+                    az=f"naməlum siyasət profili {policy!r} (məlum olanlar: {', '.join(sorted(policies))}; "
+                    "iş qovluğu özününküləri xborder.toml faylında [policies] bölməsində müəyyən edir)",
                 ),
             )
         )
@@ -88,6 +105,8 @@ def check_assessment(
                 )
             )
         seen.add(transfer.id)
+        if home_country is not None and transfer.country == home_country:
+            problems.append((("transfers", t_index, "country"), home_error or f"{home_country}"))
         if transfer.ground is not None and transfer.ground not in grounds:
             problems.append(
                 (

@@ -15,14 +15,21 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "assessment.sc
 
 
 def assessment_schema(
-    data_keys: list[str], special_keys: list[str], grounds: list[str]
+    data_keys: list[str],
+    special_keys: list[str],
+    grounds: list[str],
+    *,
+    home_country: str,
+    jurisdictions: list[str] | None = None,
 ) -> dict[str, Any]:
+    """The schema for these vocabularies and grounds; a transfer's `country` never is
+    the rulebook's `home_country`; `jurisdiction` is one of the rulebooks installed."""
     schema = Assessment.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://xborder.invalid/schema/assessment-v1.json"
     schema["title"] = "xborder assessment (FORMAT.md contract v1)"
     defs = schema.get("$defs", {})
-    codes = sorted(country_codes() - {"AZ"})
+    codes = sorted(country_codes() - {home_country})
     _set_items_enum(defs.get("Processing", {}), "data", data_keys)
     _set_items_enum(defs.get("Processing", {}), "special", special_keys)
     _set_enum(defs.get("Processing", {}), "primary_storage", sorted(country_codes()))
@@ -30,6 +37,8 @@ def assessment_schema(
     _set_enum(transfer, "country", codes)
     _set_enum(transfer, "ground", grounds)
     _set_items_enum(transfer, "data", [*data_keys, *special_keys])
+    if jurisdictions:
+        _set_enum(schema, "jurisdiction", jurisdictions)
     id_prop = schema["properties"]["id"]
     id_prop["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
     transfer.get("properties", {}).get("id", {})["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
@@ -100,13 +109,3 @@ def _set_items_enum(model: dict[str, Any], key: str, values: list[str]) -> None:
 
 def render_schema(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-
-
-def shipped_schema_text() -> str:
-    """The schema for the shipped vocabularies (what the repo keeps)."""
-    from xborder.reference import load_reference
-
-    ref = load_reference(None)
-    return render_schema(
-        assessment_schema(list(ref.vocabulary.data), list(ref.vocabulary.special), list(ref.grounds))
-    )

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from xborder.model.policy import PolicyProfile
+
 ReportLanguage = Literal["az", "en"]
 Language = Literal["az", "en", "ru"]
 
@@ -27,6 +29,8 @@ class OperatorDefaults(_Model):
     """Contact for data-protection matters."""
     responsible: str = ""
     """Person responsible for organising the processing (named in the notice)."""
+    policy: str = ""
+    """Id of the operator's policy profile, for assessments that name none (see [policies])."""
 
 
 _REPORT_LANGS: tuple[ReportLanguage, ...] = ("az", "en")
@@ -66,3 +70,6 @@ class Settings(_Model):
     ui: UISettings = Field(default_factory=UISettings)
     review: ReviewSettings = Field(default_factory=ReviewSettings)
     authority: Authority = Field(default_factory=Authority)
+    policies: dict[str, PolicyProfile] = Field(default_factory=dict)
+    """The workspace's own policy profiles, by id: [policies.ID] with title, date and a
+    [policies.ID.clauses] table (commitment = "clause number")."""

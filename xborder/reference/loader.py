@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from xborder.model.policy import Commitment, PolicyProfile
 from xborder.tomlio import TomlError, byte_position, locate, parse_toml
 
 SHIPPED_DIR = Path(__file__).parent / "data"
-FILES = ("adequacy.toml", "vocabulary.toml", "rulebook_az.toml", "countries.toml")
+"""The reference data every rulebook shares: vocabularies, country names, policy profiles."""
+SHARED_FILES = ("vocabulary.toml", "countries.toml", "policies.toml")
 LANGS = ("az", "en", "ru")
+
+@dataclass(frozen=True)
+class BookData:
+    """Where a rulebook's own reference data lives: its rule texts and its adequacy
+    list, shipped in `shipped_dir` and overridden by files of the same names in a
+    workspace's `data/` folder. A rulebook package declares one (xborder.rules.Rulebook)."""
+
+    id: str
+    shipped_dir: Path
+    rulebook_file: str
+    """e.g. "rulebook_az.toml"."""
+    adequacy_file: str
+    """e.g. "adequacy.toml"."""
+
+    @property
+    def files(self) -> tuple[str, str]:
+        return (self.rulebook_file, self.adequacy_file)
 
 Labels = dict[str, str]
 
@@ -35,6 +54,19 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+class Law(_Model):
+    """The statute a rulebook applies, as a finding's `basis` names it."""
+
+    document: Labels
+    """Its full name, e.g. "Law No. 998-IIIQ of 11 May 2010 “On Personal Data”"."""
+    short: Labels = Field(default_factory=dict)
+    """Its short name for citations, e.g. "Law No. 998-IIIQ"."""
+    verified: bool = False
+    """Whether the text of its article on cross-border transfer was read."""
+    article: Labels = Field(default_factory=dict)
+    """The article, shown only when verified (e.g. "Art. 12")."""
+
+
 class Meta(_Model):
     version: str
     as_of: dt.date
@@ -43,6 +75,10 @@ class Meta(_Model):
     note: Labels = Field(default_factory=dict)
     id: str | None = None
     clause_word: Labels = Field(default_factory=dict)
+    law: Law | None = None
+    """The statute the rulebook applies (a rulebook file's meta only)."""
+    home_error: Labels = Field(default_factory=dict)
+    """The load error for a transfer to the rulebook's home country (a rulebook file's meta only)."""
 
 
 class AdequacyEntry(_Model):
@@ -78,11 +114,27 @@ class VocabularyFile(_Model):
     language: dict[str, Term] = Field(default_factory=dict)
 
 
+class ModelClause(_Model):
+    """A clause of a seed policy a rule was drawn from."""
+
+    policy: str
+    """A shipped policy profile id (policies.toml)."""
+    clause: str
+
+
 class RuleText(_Model):
     severity: Literal["blocker", "missing", "pending", "advice"]
     clause: str = ""
+    """The clause whose text the help panel quotes ([clauses."N"])."""
     sources: list[str] = Field(default_factory=list)
     verified: bool = True
+    commitments: list[Commitment] = Field(default_factory=list)
+    """What in an operator's policy the rule enforces; with the operator's policy
+    profile, this gives the operator's own clause."""
+    model: list[ModelClause] = Field(default_factory=list)
+    """The seed policies' clauses the rule was drawn from."""
+    law: bool = True
+    """Whether the rule rests on the statute (the rulebook's meta.law)."""
     title: Labels
     message: Labels
     fix: Labels = Field(default_factory=dict)
@@ -90,7 +142,13 @@ class RuleText(_Model):
 
 
 class Clause(_Model):
+    """A clause quoted in the wizard's help panel and by `xborder rules`."""
+
     sources: list[str] = Field(default_factory=list)
+    commitment: Commitment | None = None
+    """What it commits the operator to (its own clause for it comes from its profile)."""
+    model: list[ModelClause] = Field(default_factory=list)
+    """Whose clause it is: the seed policies it is quoted from."""
     title: Labels
     text: Labels
 
@@ -105,6 +163,11 @@ class RulebookFile(_Model):
     rules: dict[str, RuleText]
     clauses: dict[str, Clause] = Field(default_factory=dict)
     steps: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class PoliciesFile(_Model):
+    meta: Meta
+    policies: dict[str, PolicyProfile] = Field(default_factory=dict)
 
 
 class CountriesFile(_Model):
@@ -163,9 +226,55 @@ _ADEQUACY_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Basis:
+    """One source a finding rests on (FORMAT.md, "Every finding names its sources
+    truthfully"): the statute, the seed policy the rule was drawn from, or the
+    operator's own policy."""
+
+    kind: Literal["law", "model", "policy"]
+    document: str
+    clause: str | None
+    """None for the statute where its article is not verified."""
+    verified: bool
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "document": self.document, "clause": self.clause, "verified": self.verified}
+
+
+_CITE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "policy": "{title}, clause {clause}",
+        "model": "model: {title}, clause {clause}",
+        "own": "the operator's own policy: {title}, clause {clause}",
+        "doc_dated": "{company} policy of {date}",
+        "doc": "{company} policy",
+        "unverified": "article not verified",
+    },
+    "az": {
+        "policy": "{title}, bənd {clause}",
+        "model": "nümunə: {title}, bənd {clause}",
+        "own": "operatorun öz siyasəti: {title}, bənd {clause}",
+        "doc_dated": "{company} fərdi məlumatların işlənilməsi siyasəti ({date})",
+        "doc": "{company} fərdi məlumatların işlənilməsi siyasəti",
+        "unverified": "maddə yoxlanılmayıb",
+    },
+    "ru": {
+        "policy": "{title}, пункт {clause}",
+        "model": "образец: {title}, пункт {clause}",
+        "own": "собственная политика оператора: {title}, пункт {clause}",
+        "doc_dated": "политика {company} от {date}",
+        "doc": "политика {company}",
+        "unverified": "статья не проверена",
+    },
+}
+
+
 @dataclass
 class Reference:
-    """All reference data one evaluation relies on."""
+    """All reference data one evaluation relies on: the shared vocabularies, country
+    names and policy profiles, and one rulebook's rule texts and adequacy list (the
+    rulebook of `book`; `for_book` gives the same workspace's data for another)."""
 
     adequacy: AdequacyFile
     vocabulary: VocabularyFile
@@ -174,9 +283,124 @@ class Reference:
     """Workspace files merged over the shipped data."""
     countries: CountriesFile | None = None
     """Country names over pycountry's (shipped data/countries.toml + the workspace's)."""
+    book: BookData | None = None
+    """Whose rule texts and adequacy list these are."""
+    policies: dict[str, PolicyProfile] = field(default_factory=dict)
+    """Policy profiles by id: the shipped ones and the workspace's ([policies] in xborder.toml)."""
+    default_policy: str | None = None
+    """The workspace's profile ([operator] policy in xborder.toml), for assessments naming none."""
+    workspace_data: str | None = None
+    """The workspace's data/ folder these were loaded with (None: shipped data only)."""
     _adequacy_cache: dict[str, AdequacyInfo] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _books: dict[str, Reference] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def for_book(self, book: BookData) -> Reference:
+        """The same workspace's reference data with `book`'s rule texts and adequacy list."""
+        if self.book == book:
+            return self
+        other = self._books.get(book.id)
+        if other is None:
+            loaded = _load_cached(self.workspace_data, _override_stamps(self.workspace_data, book), book)
+            other = self._books[book.id] = replace(
+                loaded, policies=self.policies, default_policy=self.default_policy
+            )
+        return other
+
+    def with_policies(self, policies: dict[str, PolicyProfile], default: str | None) -> Reference:
+        """A copy knowing the workspace's own profiles (they win over shipped ones of the
+        same id) and its default profile."""
+        return replace(self, policies={**self.policies, **policies}, default_policy=default or None)
+
+    # -- policy profiles and the sources of a finding -------------------------------------
+    def profile(self, policy_id: str | None) -> PolicyProfile | None:
+        """The profile named (or the workspace default when None); None when unknown."""
+        key = policy_id or self.default_policy
+        return self.policies.get(key) if key else None
+
+    def policy_document(self, profile: PolicyProfile, lang: str) -> str:
+        words = _CITE_WORDS.get(lang, _CITE_WORDS["en"])
+        company = profile.company or profile.title
+        if profile.date is not None:
+            return words["doc_dated"].format(company=company, date=profile.date.isoformat())
+        return words["doc"].format(company=company)
+
+    def law_document(self, lang: str) -> str:
+        law = self.rulebook.meta.law
+        if law is None:
+            return ""
+        return law.document.get(lang) or law.document.get("en", "")
+
+    def own_clause(self, rule_id: str, profile: PolicyProfile | None) -> str | None:
+        """The operator's own clause(s) for the rule's commitments, e.g. "7.1, 7.2"."""
+        if profile is None:
+            return None
+        clauses = [profile.clauses[c] for c in self.rule(rule_id).commitments if c in profile.clauses]
+        unique = list(dict.fromkeys(clauses))
+        return ", ".join(unique) if unique else None
+
+    def basis(self, rule_id: str, profile: PolicyProfile | None, lang: str = "en") -> list[Basis]:
+        """What the rule rests on, truthfully: the statute (its article only where
+        verified), the seed policies it was drawn from, and the operator's own clause
+        where its profile maps one."""
+        text = self.rule(rule_id)
+        out: list[Basis] = []
+        law = self.rulebook.meta.law
+        if text.law and law is not None:
+            article = (law.article.get(lang) or law.article.get("en")) if law.verified else None
+            out.append(Basis("law", self.law_document(lang), article or None, law.verified))
+        for source in text.model:
+            model = self.policies.get(source.policy)
+            if model is not None:
+                out.append(Basis("model", self.policy_document(model, lang), source.clause, True))
+        own = self.own_clause(rule_id, profile)
+        if own is not None and profile is not None:
+            out.append(Basis("policy", self.policy_document(profile, lang), own, True))
+        return out
+
+    def clause_owners(self, number: str, profile: PolicyProfile | None, lang: str) -> list[str]:
+        """Whose clause a quoted clause is, one line each: the seed policies it is quoted
+        from (named as model clauses), then the operator's own clause for the same
+        commitment where its profile maps one."""
+        clause = self.rulebook.clauses.get(number)
+        if clause is None:
+            return []
+        words = _CITE_WORDS.get(lang, _CITE_WORDS["en"])
+        lines = [
+            words["model"].format(title=self.policy_document(self.policies[m.policy], lang), clause=m.clause)
+            for m in clause.model
+            if m.policy in self.policies
+        ]
+        own = profile.clauses.get(clause.commitment) if profile and clause.commitment else None
+        if own is not None and profile is not None:
+            lines.append(words["own"].format(title=self.policy_document(profile, lang), clause=own))
+        return lines
+
+    def cite(self, rule_id: str, profile: PolicyProfile | None, lang: str) -> str:
+        """The citation a person reads: the operator's own clause where its profile
+        maps one; else the statute and the model clause, named as such. Never a clause
+        number of one company's policy presented as the operator's own."""
+        text = self.rule(rule_id)
+        words = _CITE_WORDS.get(lang, _CITE_WORDS["en"])
+        own = self.own_clause(rule_id, profile)
+        if own is not None and profile is not None:
+            return words["policy"].format(title=self.policy_document(profile, lang), clause=own)
+        if text.citation:  # a rule resting on the statute alone words its own citation
+            return text.citation.get(lang) or text.citation.get("en", "")
+        parts: list[str] = []
+        law = self.rulebook.meta.law
+        if text.law and law is not None:
+            name = law.short.get(lang) or law.short.get("en") or self.law_document(lang)
+            if law.verified and law.article:
+                parts.append(f"{name}, {law.article.get(lang) or law.article.get('en', '')}")
+            else:
+                parts.append(f"{name} ({words['unverified']})")
+        for source in text.model:
+            model = self.policies.get(source.policy)
+            if model is not None:
+                parts.append(words["model"].format(title=self.policy_document(model, lang), clause=source.clause))
+        return "; ".join(parts)
 
     # -- vocabularies -----------------------------------------------------------------
     # computed once: every file loaded checks its keys against them
@@ -259,15 +483,9 @@ class Reference:
     def rule(self, rule_id: str) -> RuleText:
         return self.rulebook.rules[rule_id]
 
-    def citation(self, rule_id: str, lang: str) -> str:
-        """The rule's citation in `lang`, e.g. "clause 12.1" / "bənd 12.1"."""
-        text = self.rule(rule_id)
-        if text.citation:
-            return text.citation.get(lang) or text.citation.get("en", "")
-        if not text.clause:
-            return ""
-        word = self.rulebook.meta.clause_word
-        return f"{word.get(lang) or word.get('en', 'clause')} {text.clause}"
+    def citation(self, rule_id: str, lang: str, profile: PolicyProfile | None = None) -> str:
+        """The rule's citation in `lang` for an operator with `profile` (see `cite`)."""
+        return self.cite(rule_id, profile, lang)
 
     # -- countries --------------------------------------------------------------------
     def country_name(self, code: str, lang: str) -> str:
@@ -344,12 +562,23 @@ def country_name(code: str, lang: str) -> str:
 
 
 # -- loading -----------------------------------------------------------------------------
-_MODELS: dict[str, type[BaseModel]] = {
-    "adequacy.toml": AdequacyFile,
+_SHARED_MODELS: dict[str, type[BaseModel]] = {
     "vocabulary.toml": VocabularyFile,
-    "rulebook_az.toml": RulebookFile,
     "countries.toml": CountriesFile,
+    "policies.toml": PoliciesFile,
 }
+
+
+def _kind(name: str, book: BookData) -> str:
+    """Which model a file of `book`'s data is read with: "rulebook", "adequacy" or its shared name."""
+    if name == book.rulebook_file:
+        return "rulebook"
+    if name == book.adequacy_file:
+        return "adequacy"
+    return name
+
+
+_BOOK_MODELS: dict[str, type[BaseModel]] = {"rulebook": RulebookFile, "adequacy": AdequacyFile}
 
 
 def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -363,13 +592,13 @@ def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_severities(
-    name: str, shipped: dict[str, Any], over: dict[str, Any], path: Path, text: str
+    kind: str, shipped: dict[str, Any], over: dict[str, Any], path: Path, text: str, book: str
 ) -> None:
     """A workspace may reword the rulebook, not change what a shipped rule does: the
     severities are FORMAT.md's verdict logic (an advice must never change a verdict, a
     missing ground must not become advice), and a ground needs rules behind it (the
     workspace may leave grounds out, not add any)."""
-    if name != "rulebook_az.toml":
+    if kind != "rulebook":
         return
     grounds = over.get("grounds", {}).get("values") if isinstance(over.get("grounds"), dict) else None
     if isinstance(grounds, list):
@@ -379,7 +608,7 @@ def _check_severities(
                 line, column = locate(text, ("grounds", "values", index))
                 raise ReferenceError(
                     path,
-                    f"grounds.values: {ground!r} is not a ground the az rulebook implements "
+                    f"grounds.values: {ground!r} is not a ground the {book} rulebook implements "
                     f"({', '.join(implemented)}): a transfer on it would pass rules 2-4 unchecked",
                     line,
                     column,
@@ -399,7 +628,7 @@ def _check_severities(
             )
 
 
-def _merge_override(name: str, shipped: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def _merge_override(kind: str, shipped: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """A workspace file deep-merged over the shipped one, except that a country of the
     adequacy list whose `adequate` or `basis` the workspace sets is replaced whole: the
     shipped date and verification belong to the shipped basis (an override saying
@@ -407,7 +636,7 @@ def _merge_override(name: str, shipped: dict[str, Any], over: dict[str, Any]) ->
     that only adds a date or `verified = true` is merged."""
     merged = _deep_merge(shipped, over)
     countries = over.get("countries")
-    if name == "adequacy.toml" and isinstance(countries, dict):
+    if kind == "adequacy" and isinstance(countries, dict):
         for code, entry in countries.items():
             if isinstance(entry, dict) and ({"adequate", "basis"} & set(entry)):
                 merged["countries"][code] = entry
@@ -431,24 +660,25 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
 
 
 @cache
-def _shipped(name: str) -> dict[str, Any]:
-    return _read(SHIPPED_DIR / name)[0]
+def _shipped(name: str, folder: Path = SHIPPED_DIR) -> dict[str, Any]:
+    return _read(folder / name)[0]
 
 
-def load_reference(workspace_data: Path | None = None) -> Reference:
-    """Shipped reference data, with the overrides in `workspace_data` (a workspace's
-    `data/` folder) merged over it. Raises ReferenceError naming the bad file."""
-    key = (str(workspace_data.resolve()) if workspace_data else None,)
-    stamps = _override_stamps(workspace_data)
-    return _load_cached(key[0], stamps)
+def load_reference(workspace_data: Path | None, book: BookData) -> Reference:
+    """Shipped reference data for `book`'s rulebook, with the overrides in
+    `workspace_data` (a workspace's `data/` folder) merged over it. Raises
+    ReferenceError naming the bad file. (`xborder.rules.load_reference` finds the book
+    of a jurisdiction.)"""
+    folder = str(workspace_data.resolve()) if workspace_data else None
+    return _load_cached(folder, _override_stamps(folder, book), book)
 
 
-def _override_stamps(workspace_data: Path | None) -> tuple[tuple[str, float], ...]:
+def _override_stamps(workspace_data: str | None, book: BookData) -> tuple[tuple[str, float], ...]:
     if workspace_data is None:
         return ()
     out = []
-    for name in FILES:
-        path = workspace_data / name
+    for name in (*SHARED_FILES, *book.files):
+        path = Path(workspace_data) / name
         try:
             out.append((name, path.stat().st_mtime))
         except OSError:
@@ -457,22 +687,27 @@ def _override_stamps(workspace_data: Path | None) -> tuple[tuple[str, float], ..
 
 
 @cache
-def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ...]) -> Reference:
+def _load_cached(
+    workspace_data: str | None, stamps: tuple[tuple[str, float], ...], book: BookData
+) -> Reference:
     parts: dict[str, Any] = {}
     overrides: list[Path] = []
-    for name in FILES:
-        raw = _shipped(name)
-        source_path = SHIPPED_DIR / name
+    for name in (*SHARED_FILES, *book.files):
+        kind = _kind(name, book)
+        folder = SHIPPED_DIR if kind in _SHARED_MODELS else book.shipped_dir
+        raw = _shipped(name, folder)
+        source_path = folder / name
         source_text: str | None = None
         if workspace_data is not None and any(n == name for n, _ in stamps):
             path = Path(workspace_data) / name
             over, source_text = _read(path)
-            _check_severities(name, raw, over, path, source_text)
-            raw = _merge_override(name, raw, over)
+            _check_severities(kind, raw, over, path, source_text, book.id)
+            raw = _merge_override(kind, raw, over)
             overrides.append(path)
             source_path = path
+        model = _SHARED_MODELS.get(kind) or _BOOK_MODELS[kind]
         try:
-            parts[name] = _MODELS[name].model_validate(raw)
+            parts[kind] = model.model_validate(raw)
         except ValidationError as exc:
             err = exc.errors()[0]
             loc = tuple(err["loc"])
@@ -480,11 +715,14 @@ def _load_cached(workspace_data: str | None, stamps: tuple[tuple[str, float], ..
             path_text = ".".join(str(p) for p in loc)
             raise ReferenceError(source_path, f"{path_text}: {err['msg']}", line, column) from None
     reference = Reference(
-        adequacy=cast(AdequacyFile, parts["adequacy.toml"]),
+        adequacy=cast(AdequacyFile, parts["adequacy"]),
         vocabulary=cast(VocabularyFile, parts["vocabulary.toml"]),
-        rulebook=cast(RulebookFile, parts["rulebook_az.toml"]),
+        rulebook=cast(RulebookFile, parts["rulebook"]),
         overrides=overrides,
         countries=cast(CountriesFile, parts["countries.toml"]),
+        book=book,
+        policies=dict(cast(PoliciesFile, parts["policies.toml"]).policies),
+        workspace_data=workspace_data,
     )
     _check_reference(reference)
     return reference
@@ -495,9 +733,11 @@ def _check_reference(reference: Reference) -> None:
 
     for code in reference.adequacy.countries:
         if not is_country_code(code):
+            book = reference.book
+            assert book is not None
             path = next(
-                (p for p in reference.overrides if p.name == "adequacy.toml"),
-                SHIPPED_DIR / "adequacy.toml",
+                (p for p in reference.overrides if p.name == book.adequacy_file),
+                book.shipped_dir / book.adequacy_file,
             )
             raise ReferenceError(
                 path, f"countries.{code}: not an ISO 3166-1 alpha-2 code", *_position(path, ("countries", code))

@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xborder.dates import local_today
 from xborder.report.model import Document, SinceNotified
 from xborder.report.provenance import Provenance, git_states
 
@@ -64,10 +65,6 @@ def _check(values: Iterable[str], allowed: Sequence[str], what: str) -> tuple[st
     if not out:
         raise ReportError(f"no {what} given (choose from {', '.join(allowed)})")
     return tuple(out)
-
-
-def _today() -> dt.date:
-    return dt.datetime.now().astimezone().date()
 
 
 def _langs(workspace: Workspace, langs: Iterable[str] | None) -> tuple[str, ...]:
@@ -215,7 +212,7 @@ def generate(
     formats = _check(formats, FORMATS, "format")
     langs = _langs(workspace, langs)
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
-    as_of = as_of or _today()
+    as_of = as_of or local_today()
     paths = [_resolve(workspace, ident) for ident in dict.fromkeys(ids)]
     if not paths:
         raise ReportError("no assessment to report on")
@@ -288,7 +285,7 @@ def notice(
     formats = _check(formats, FORMATS, "format")
     langs = _check(langs, LANGS, "language")
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
-    as_of = as_of or _today()
+    as_of = as_of or local_today()
     path = _resolve(workspace, ident)
     result, assessment, evaluation = _load(workspace, path, as_of)
     if transfers:
@@ -341,7 +338,7 @@ def statement(
     formats = _check(formats, FORMATS, "format")
     langs = _langs(workspace, langs)
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
-    as_of = as_of or _today()
+    as_of = as_of or local_today()
     _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
     written = []
     for lang in langs:
@@ -469,7 +466,7 @@ def register(
 
     formats = _check(formats, REGISTER_FORMATS, "format")
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
-    as_of = as_of or _today()
+    as_of = as_of or local_today()
     verdicts = _check(verdicts, VERDICTS, "verdict") if verdicts else ()
     countries = tuple(dict.fromkeys(c.strip().upper() for c in countries if c.strip()))
     for code in countries:

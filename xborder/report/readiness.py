@@ -1,4 +1,4 @@
-"""Is an assessment ready to be notified to the authority (clause 12.1)? A pure function.
+"""Is an assessment ready to be notified to the authority? A pure function.
 
 Ready means the notice can state every fact it must, truthfully:
 
@@ -10,9 +10,9 @@ Ready means the notice can state every fact it must, truthfully:
   transfers named explicitly must not have been notified already;
 - for each transfer notified: the recipient's address and a summary of the information
   obtained from it (its protection measures) are recorded, and the rules find nothing
-  blocked, missing or pending, except the pending notification itself (AZ-NOTIFY-1) --
-  so the ground is satisfied, the start date is known and in the future, and the
-  recipient information (clause 12.2) was obtained (AZ-INFO-3 otherwise).
+  blocked, missing or pending, except the pending notification itself (the rulebook's
+  NoticeRules.itself) -- so the ground is satisfied, the start date is known and in the
+  future, and the information from the recipient was obtained.
 """
 
 from __future__ import annotations
@@ -23,14 +23,12 @@ from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
 from xborder.report.strings import t
+from xborder.rules.registry import get_rulebook
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
     from xborder.model.workspace import Settings
     from xborder.rules.engine import Evaluation
-
-NOTIFICATION_ITSELF = frozenset({"AZ-NOTIFY-1"})
-"""Findings that only say the notice is not sent yet: what the notice is for."""
 
 _COUNTING = ("blocker", "missing", "pending")
 
@@ -96,6 +94,7 @@ def notice_gaps(
         gaps.append(Gap("address", field=("operator", "address")))
     if not responsible_person(assessment, settings):
         gaps.append(Gap("responsible", field=("operator", "responsible")))
+    notice = get_rulebook(assessment.jurisdiction).notice
     transfers = notice_transfers(assessment, chosen)
     if not transfers:
         if assessment.transfers and not chosen:
@@ -117,9 +116,9 @@ def notice_gaps(
             gaps.append(Gap("info_summary", transfer.id, ("transfers", i, "recipient_info", "measures")))
         result = evaluation.transfer(transfer.id)
         for finding in result.findings if result else ():
-            if finding.severity not in _COUNTING or finding.rule in NOTIFICATION_ITSELF:
+            if finding.severity not in _COUNTING or finding.rule in notice.itself:
                 continue
-            if sent is not None and finding.rule.startswith("AZ-NOTIFY"):
+            if sent is not None and finding.rule in notice.about_notice:
                 continue  # already reported as "notified"
             gaps.append(
                 Gap(

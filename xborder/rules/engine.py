@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from xborder.model.assessment import Assessment
 
 if TYPE_CHECKING:
-    from xborder.reference import AdequacyInfo, Reference
+    from xborder.model.policy import PolicyProfile
+    from xborder.reference import AdequacyInfo, Basis, Reference
 
 SEVERITIES = ("blocker", "missing", "pending", "advice")
 """Finding severities, most serious first."""
@@ -37,6 +38,9 @@ class Finding:
     """Key path in the assessment file of the field that fixes it (for the wizard)."""
     params: Mapping[str, str]
     reference: Reference = dc_field(repr=False, compare=False)
+    profile: PolicyProfile | None = dc_field(default=None, repr=False, compare=False)
+    """The operator's policy profile: the finding cites the operator's own clause where
+    it maps the rule's commitment."""
 
     def message(self, lang: str) -> str:
         text = self.reference.rule(self.rule).message
@@ -52,7 +56,13 @@ class Finding:
         return text.get(lang) or text.get("en", "")
 
     def citation(self, lang: str) -> str:
-        return self.reference.citation(self.rule, lang)
+        """Readable, naming the document it cites (FORMAT.md: the operator's own clause
+        where its profile has one, else the law and the model clause named as such)."""
+        return self.reference.cite(self.rule, self.profile, lang)
+
+    def basis(self, lang: str = "en") -> list[Basis]:
+        """The sources the finding rests on: law, model policy, the operator's policy."""
+        return self.reference.basis(self.rule, self.profile, lang)
 
     @property
     def sources(self) -> list[str]:
@@ -68,6 +78,7 @@ class Finding:
             "severity": self.severity,
             "citation": self.citation(lang),
             "message": self.message(lang),
+            "basis": [item.to_json() for item in self.basis(lang)],
         }
 
 
@@ -138,6 +149,12 @@ class Evaluation:
     transfers: tuple[TransferResult, ...]
     rulebook_version: str
     adequacy_version: str
+    rulebook: str = ""
+    """The id of the rulebook that judged it (the assessment's jurisdiction)."""
+    reference_of: tuple[Reference, PolicyProfile | None] | None = dc_field(
+        default=None, repr=False, compare=False
+    )
+    """The reference data it was judged with and the operator's policy profile."""
 
     def all_findings(self) -> list[Finding]:
         out = list(self.findings)
@@ -176,9 +193,12 @@ def verdict_rank(verdict: str) -> int:
 
 
 def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Evaluation:
-    """Evaluate `assessment` under its jurisdiction's rulebook as of `as_of`."""
-    if assessment.jurisdiction != "az":
-        raise ValueError(f"no rulebook for jurisdiction {assessment.jurisdiction!r}")
-    from xborder.rules import az
+    """Evaluate `assessment` under its jurisdiction's rulebook as of `as_of`.
+    `reference` may be bound to any rulebook: it is rebound to the assessment's."""
+    from xborder.rules.registry import get_rulebook
 
-    return az.evaluate(assessment, reference, as_of)
+    try:
+        rulebook = get_rulebook(assessment.jurisdiction)
+    except KeyError:
+        raise ValueError(f"no rulebook for jurisdiction {assessment.jurisdiction!r}") from None
+    return rulebook.evaluate(assessment, reference.for_book(rulebook.data), as_of)

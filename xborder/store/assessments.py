@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, SCHEMA_VERSION, Assessment
-from xborder.model.checks import check_assessment
 from xborder.model.text import Msg, in_lang, prefixed, reason_of
+from xborder.rules.checks import load_problems
 from xborder.store.atomic import write_atomic
 from xborder.store.hostile_text import BOM_MESSAGE as BOM_MESSAGE
 from xborder.store.hostile_text import text_problem as text_problem
@@ -233,13 +233,7 @@ def validate_document(
             line, column = _position(locator, loc)
             errors.append(LoadError(path, message, line, column))
         return LoadResult(path, None, _bounded(path, errors, len(failures) - MAX_ERRORS), text=text)
-    problems = check_assessment(
-        assessment,
-        data_keys=reference.data_keys,
-        special_keys=reference.special_keys,
-        grounds=reference.grounds,
-        stem=path.stem,
-    )
+    problems = load_problems(assessment, reference, stem=path.stem)
     if problems or missing_version:
         errors = [missing_version] if missing_version else []
         for loc, message in problems[:MAX_ERRORS]:

@@ -206,7 +206,8 @@ class Workspace:
 
 def open_workspace(root: Path | None = None, *, search: bool = True) -> Workspace:
     """Open the workspace at `root` (or the nearest one above the current folder)."""
-    from xborder.reference import ReferenceError, load_reference
+    from xborder.reference import ReferenceError
+    from xborder.rules.registry import load_reference
 
     if root is not None and not search:
         folder = Path(root).resolve()
@@ -228,4 +229,29 @@ def open_workspace(root: Path | None = None, *, search: bool = True) -> Workspac
         reference = load_reference(folder / "data")
     except ReferenceError as exc:
         raise WorkspaceError(exc.message, exc.path, exc.line, exc.column) from None
+    reference = reference.with_policies(settings.policies, settings.operator.policy)
+    _check_policies(folder / SETTINGS_FILE, settings, reference)
     return Workspace(folder, settings, reference)
+
+
+def _check_policies(path: Path, settings: Settings, reference: Reference) -> None:
+    """xborder.toml's own profiles have ids like an assessment's, and its default names
+    a profile that exists (shipped or its own)."""
+    from xborder.model.policy import POLICY_ID
+
+    text = path.read_text(encoding="utf-8")
+    for policy_id in settings.policies:
+        if not POLICY_ID.fullmatch(policy_id):
+            line, column = locate(text, ("policies", policy_id))
+            raise WorkspaceError(
+                f"policies.{policy_id}: a profile id is lower-case letters, digits and hyphens",
+                path, line, column,
+            )
+    default = settings.operator.policy
+    if default and default not in reference.policies:
+        line, column = locate(text, ("operator", "policy"))
+        raise WorkspaceError(
+            f"operator.policy: unknown policy profile {default!r} "
+            f"(known: {', '.join(sorted(reference.policies))})",
+            path, line, column,
+        )

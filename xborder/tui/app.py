@@ -21,6 +21,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from xborder.dates import local_today
 from xborder.store import Workspace
 from xborder.store.drafts import Draft, discard_draft, list_drafts
 from xborder.tui.commands import apply_bindings
@@ -59,7 +60,7 @@ class XBorderApp(App[None]):
         self.workspace = workspace
         self.lang = lang if lang in LANGS else workspace.settings.ui.language
         self.as_of_fixed = as_of is not None
-        self.today = today or as_of or _local_today()
+        self.today = today or as_of or local_today()
         self.as_of = as_of or self.today
         self.validate_delay = validate_delay
         self.draft_delay = draft_delay
@@ -329,10 +330,6 @@ _DRAFT_NUMBERS = itertools.count(1)
 def _new_draft_key() -> str:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - a local file name
     return f"new-{stamp}-{os.getpid()}-{next(_DRAFT_NUMBERS)}"
-
-
-def _local_today() -> dt.date:
-    return dt.datetime.now().astimezone().date()
 
 
 def make_app(

@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import ValidationError
 
+from xborder.dates import add_months
 from xborder.model.assessment import ID_PATTERN, Assessment
-from xborder.model.checks import check_assessment
 from xborder.model.text import Msg
+from xborder.rules.checks import load_problems
+from xborder.rules.registry import DEFAULT, get_rulebook
+from xborder.rules.rulebook import FormProfile
 from xborder.store.assessments import describe_error, to_document
 
 if TYPE_CHECKING:
@@ -131,9 +134,6 @@ TRANSFER_FIELDS = (
 ALL_FIELDS = GENERAL_FIELDS + PROCESSING_FIELDS + TRANSFER_FIELDS
 BY_WIDGET_ID = {spec.widget_id: spec for spec in ALL_FIELDS}
 
-_GROUND_GROUPS = {"consent": "consent", "contract": "contract"}
-"""The follow-up group of each ground (adequacy has none; its override is optional)."""
-
 
 # -- the document ---------------------------------------------------------------------
 def get_in(document: dict[str, Any], path: Iterable[str | int]) -> Any:
@@ -189,7 +189,7 @@ def new_document(settings: Settings, today: dt.date) -> dict[str, Any]:
         for key, value in settings.operator.model_dump().items()
         if isinstance(value, str) and value.strip()
     }
-    review = _add_months(today, settings.review.period_months)
+    review = add_months(today, settings.review.period_months)
     return {
         "schema_version": 1,
         "id": "",
@@ -247,18 +247,6 @@ def transfers_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     return transfers
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    return day  # pragma: no cover - unreachable
-
-
 # -- dates --------------------------------------------------------------------------
 _SHIFT = re.compile(r"^([+-])\s*(\d{1,4})\s*([dwmy]?)$")
 
@@ -282,8 +270,8 @@ def parse_date_text(text: str, today: dt.date) -> dt.date | None:
             if unit == "w":
                 return today + dt.timedelta(weeks=amount)
             if unit == "m":
-                return _add_months(today, amount)
-            return _add_months(today, amount * 12)
+                return add_months(today, amount)
+            return add_months(today, amount * 12)
         except OverflowError:
             return None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -401,12 +389,7 @@ def validate(
             errors.setdefault(tuple(loc), tr(key) if key else _strip_key(message, loc))
         _check_id(raw, taken_ids, errors, tr)
         return Check(None, errors)
-    problems = check_assessment(
-        assessment,
-        data_keys=reference.data_keys,
-        special_keys=reference.special_keys,
-        grounds=reference.grounds,
-    )
+    problems = load_problems(assessment, reference)
     for loc, message in problems:
         errors.setdefault(tuple(loc), message)
     _check_id(raw, taken_ids, errors, tr)
@@ -465,8 +448,24 @@ def spec_for(loc: Loc) -> tuple[FieldSpec | None, int | None]:
     return None, None
 
 
-def follow_up_group(ground: str | None) -> str | None:
-    return _GROUND_GROUPS.get(ground or "")
+def form_profile(document: dict[str, Any]) -> FormProfile:
+    """The form profile of the document's rulebook (the default one while its
+    jurisdiction is unknown: the load check reports that)."""
+    jurisdiction = document.get("jurisdiction")
+    try:
+        return get_rulebook(jurisdiction if isinstance(jurisdiction, str) else DEFAULT).form
+    except KeyError:
+        return get_rulebook(DEFAULT).form
+
+
+def follow_up_groups(profile: FormProfile) -> dict[str, str]:
+    """Table of the transfer -> the ground whose follow-up fields it holds (e.g.
+    "consent" -> "consent"): the rulebook's profile says which fields each ground needs."""
+    return {
+        path.split(".")[0]: ground
+        for ground, paths in profile.grounds_fields.items()
+        for path in paths
+    }
 
 
 def problem_counts(check: Check) -> dict[Step, int]:

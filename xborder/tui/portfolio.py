@@ -175,8 +175,6 @@ def _context(workspace: Workspace, as_of: dt.date) -> str:
     """Everything besides a file's bytes that a row depends on: the as-of date, the
     workspace's settings and reference overrides, and xborder's own code and shipped
     data (any .py or .toml in the package, so an upgrade or an edit invalidates it)."""
-    from xborder.reference.loader import FILES
-
     code = sorted(
         Path(folder) / name
         for folder, dirs, names in os.walk(_PACKAGE)
@@ -184,7 +182,9 @@ def _context(workspace: Workspace, as_of: dt.date) -> str:
         for name in names
         if name.endswith((".py", ".toml"))
     )
-    workspace_files = [workspace.root / "xborder.toml", *(workspace.root / "data" / name for name in FILES)]
+    # every reference override a rulebook may read sits directly in data/
+    overrides = sorted((workspace.root / "data").glob("*.toml"))
+    workspace_files = [workspace.root / "xborder.toml", *overrides]
     return f"v{_INDEX_VERSION}|{as_of.isoformat()}|{_stamp(workspace_files)}|{_stamp(code)}"
 
 

@@ -196,7 +196,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             yield box
 
     def _transfer_boxes(self) -> ComposeResult:
-        groups = {"consent": "grp-consent", "contract": "grp-contract", "adequacy": "grp-override"}
+        # the rulebook's follow-up fields per ground; the per-transfer adequacy decision
+        # ([transfers.adequacy], FORMAT.md) belongs to the adequacy ground in any rulebook
+        groups = {table: f"grp-{table}" for table in form.follow_up_groups(form.form_profile(self.doc))}
+        groups["adequacy"] = "grp-override"
         open_group: str | None = None
         container: Vertical | None = None
         for spec in TRANSFER_FIELDS:
@@ -346,8 +349,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         """Only the chosen ground's follow-up fields; the per-transfer adequacy decision
         belongs to the adequacy ground (shown for another ground only if it holds a value,
         so nothing in the file is hidden)."""
-        self.query_one("#grp-consent").display = ground == "consent"
-        self.query_one("#grp-contract").display = ground == "contract"
+        for table, owner in form.follow_up_groups(form.form_profile(self.doc)).items():
+            self.query_one(f"#grp-{table}").display = ground == owner
         transfer = self._transfer() or {}
         override = ground == "adequacy" or bool(transfer.get("adequacy"))
         self.query_one("#grp-override").display = override
@@ -359,8 +362,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         reference = self.xapp.workspace.reference
         code = transfer.get("country") if transfer else None
         from xborder.reference.loader import country_name
+        from xborder.rules.registry import get_rulebook
 
-        if not isinstance(code, str) or country_name(code, "en") == code or code.upper() == "AZ":
+        home = get_rulebook(reference.book.id).home_country if reference.book else ""
+        if not isinstance(code, str) or country_name(code, "en") == code or code.upper() == home:
             line.update(t("wizard.adequacy.none", self.lang))
             line.set_classes("")
             return
@@ -467,7 +472,14 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._layout_help()
 
     def _refresh_help(self) -> None:
-        rulebook = self.xapp.workspace.reference.rulebook
+        """The clauses behind the step, each headed by whose clause it is: a clause
+        number belongs to one company's policy, never presented as the operator's own
+        unless its policy profile maps it."""
+        reference = self.xapp.workspace.reference
+        operator = self.doc.get("operator")
+        policy = operator.get("policy") if isinstance(operator, dict) else None
+        profile = reference.profile(policy if isinstance(policy, str) else None)
+        rulebook = reference.rulebook
         text = Text()
         text.append(t("wizard.help", self.lang) + "\n\n", style="bold")
         for number in rulebook.steps.get(self.step, []):
@@ -476,11 +488,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 continue
             title = clause.title.get(self.lang) or clause.title.get("en", "")
             body = (clause.text.get(self.lang) or clause.text.get("en", "")).strip()
-            word = rulebook.meta.clause_word.get(self.lang) or "clause"
-            text.append(f"{word} {number}. {title}\n", style="bold")
+            text.append(f"{title}\n", style="bold")
+            for line in reference.clause_owners(number, profile, self.lang):
+                text.append(line + "\n", style="italic")
             text.append(body + "\n", style="")
-            if clause.sources:
-                text.append(", ".join(clause.sources) + "\n", style="italic dim")
             text.append("\n")
         self.query_one("#help-text", Static).update(text)
 

@@ -54,7 +54,7 @@ def display(code: str, lang: str) -> str:
     return f"{country_name(code, lang)} ({code})"
 
 
-def search(text: str, lang: str, *, allow_az: bool = True, limit: int = 8) -> list[str]:
+def search(text: str, lang: str, *, exclude: str = "", limit: int = 8) -> list[str]:
     """Codes matching `text`: exact code first, then names starting with it, then names
     containing it (sorted by the name in `lang`)."""
     needle = text.strip().casefold()
@@ -65,7 +65,7 @@ def search(text: str, lang: str, *, allow_az: bool = True, limit: int = 8) -> li
     prefix: list[str] = []
     inside: list[str] = []
     for entry in _index():
-        if entry.code == "AZ" and not allow_az:
+        if entry.code == exclude:
             continue
         if needle == entry.code.casefold():
             exact.append(entry.code)
@@ -79,7 +79,7 @@ def search(text: str, lang: str, *, allow_az: bool = True, limit: int = 8) -> li
     return (exact + named + sorted(prefix, key=key) + sorted(inside, key=key))[:limit]
 
 
-def resolve(text: str, *, allow_az: bool = True) -> str | None:
+def resolve(text: str, *, exclude: str = "") -> str | None:
     """The code `text` stands for: "DE", "Germany (DE)", or an exact name in az/en/ru."""
     value = text.strip()
     if not value:
@@ -89,10 +89,10 @@ def resolve(text: str, *, allow_az: bool = True) -> str | None:
     codes = {entry.code for entry in _index()}
     if candidate.upper() in codes and len(candidate) == 2:
         code = candidate.upper()
-        return None if code == "AZ" and not allow_az else code
+        return None if code == exclude else code
     folded = value.casefold()
     for entry in _index():
-        if folded in entry.names and (allow_az or entry.code != "AZ"):
+        if folded in entry.names and entry.code != exclude:
             return entry.code
     return None
 
@@ -127,10 +127,11 @@ class CountryPicker(Vertical):
         def control(self) -> CountryPicker:
             return self.picker
 
-    def __init__(self, *, lang: str, allow_az: bool = True, placeholder: str = "", id: str | None = None) -> None:
+    def __init__(self, *, lang: str, exclude: str = "", placeholder: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
-        self.allow_az = allow_az
+        self.exclude = exclude
+        """A country never offered (the rulebook's home country, for a destination)."""
         self._placeholder = placeholder
         self.value: str | None = None
 
@@ -147,7 +148,7 @@ class CountryPicker(Vertical):
         self.value = code
         text = ""
         if code:
-            text = display(code, self.lang) if resolve(code, allow_az=self.allow_az) == code else code
+            text = display(code, self.lang) if resolve(code, exclude=self.exclude) == code else code
         with self.input.prevent(Input.Changed):
             self.input.value = text
         self.remove_class("-open")
@@ -160,11 +161,11 @@ class CountryPicker(Vertical):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value
-        code = resolve(text, allow_az=self.allow_az)
+        code = resolve(text, exclude=self.exclude)
         options = self.query_one(OptionList)
         options.clear_options()
         if code is None or display(code, self.lang) != text:
-            matches = search(text, self.lang, allow_az=self.allow_az)
+            matches = search(text, self.lang, exclude=self.exclude)
             options.add_options([Option(display(c, self.lang), id=c) for c in matches])
             if matches:
                 options.highlighted = 0
@@ -230,7 +231,7 @@ class CountryPicker(Vertical):
         if not self.input.has_focus:
             self.remove_class("-open")
             # "de" or "Germany" typed and left: show it as the list does, "Germany (DE)"
-            if self.value and resolve(self.value, allow_az=self.allow_az) == self.value:
+            if self.value and resolve(self.value, exclude=self.exclude) == self.value:
                 shown = display(self.value, self.lang)
                 if self.input.value != shown:
                     with self.input.prevent(Input.Changed):

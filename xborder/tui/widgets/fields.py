@@ -139,11 +139,18 @@ class FieldBox(Vertical):
         if spec.kind == "country":
             return CountryPicker(
                 lang=lang,
-                allow_az=not spec.transfer,
+                exclude=self._home_country() if spec.transfer else "",
                 placeholder=t("wizard.country_placeholder", lang),
                 id=cid,
             )
         raise ValueError(f"unknown field kind {spec.kind}")  # pragma: no cover
+
+    def _home_country(self) -> str:
+        """The rulebook's home country: never a destination of a cross-border transfer."""
+        from xborder.rules.registry import get_rulebook
+
+        book = self.reference.book
+        return get_rulebook(book.id).home_country if book is not None else ""
 
     def _select_values(self) -> list[str]:
         table = self.spec.options

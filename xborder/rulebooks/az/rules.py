@@ -1,7 +1,7 @@
 """The "az" rulebook: FORMAT.md rules 1-10 plus advice.
 
-Every rule is one function that yields findings; its id, severity, clause and texts
-are in `xborder/reference/data/rulebook_az.toml`. The severity used here is read from
+Every rule is one function that yields findings; its id, severity, sources and texts
+are in `data/rulebook_az.toml` beside this module. The severity used here is read from
 that file, so the text and the behaviour cannot drift apart.
 """
 
@@ -24,13 +24,14 @@ from xborder.rules.engine import (
 )
 
 if TYPE_CHECKING:
+    from xborder.model.policy import PolicyProfile
     from xborder.reference import AdequacyInfo, Reference
 
 
 class _Ctx:
     """What a transfer rule sees."""
 
-    __slots__ = ("adequacy", "as_of", "assessment", "index", "reference", "transfer")
+    __slots__ = ("adequacy", "as_of", "assessment", "index", "profile", "reference", "transfer")
 
     def __init__(
         self,
@@ -47,6 +48,7 @@ class _Ctx:
         self.adequacy = adequacy
         self.reference = reference
         self.as_of = as_of
+        self.profile = reference.profile(assessment.operator.policy)
 
     def finding(self, rule: str, field: tuple[str | int, ...], **params: str) -> Finding:
         t = self.transfer
@@ -59,6 +61,7 @@ class _Ctx:
             field=("transfers", self.index, *field),
             params=base,
             reference=self.reference,
+            profile=self.profile,
         )
 
 
@@ -256,7 +259,7 @@ TRANSFER_RULES: tuple[TransferRule, ...] = (
 
 
 def _assessment_finding(
-    reference: Reference, rule: str, field: Loc, **params: str
+    reference: Reference, profile: PolicyProfile | None, rule: str, field: Loc, **params: str
 ) -> Finding:
     return Finding(
         rule=rule,
@@ -265,6 +268,7 @@ def _assessment_finding(
         field=field,
         params=params,
         reference=reference,
+        profile=profile,
     )
 
 
@@ -284,9 +288,10 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
             )
         )
     verdict = worst_verdict(result.verdict for result in results)
+    profile = reference.profile(assessment.operator.policy)
     findings: list[Finding] = []
     if not assessment.transfers:
-        findings.append(_assessment_finding(reference, "AZ-NONE-1", ("transfers",)))
+        findings.append(_assessment_finding(reference, profile, "AZ-NONE-1", ("transfers",)))
     processing = assessment.processing
     if (
         processing.az_citizens
@@ -296,6 +301,7 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
         findings.append(
             _assessment_finding(
                 reference,
+                profile,
                 "AZ-ADV-STORAGE",
                 ("processing", "primary_storage"),
                 country=processing.primary_storage,
@@ -309,6 +315,7 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
         findings.append(
             _assessment_finding(
                 reference,
+                profile,
                 "AZ-ADV-REVIEW",
                 ("next_review",),
                 date=assessment.next_review.isoformat(),
@@ -316,7 +323,7 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
         )
     if assessment.status == "approved" and verdict != "permitted":
         findings.append(
-            _assessment_finding(reference, "AZ-ADV-APPROVED", ("status",), verdict=verdict)
+            _assessment_finding(reference, profile, "AZ-ADV-APPROVED", ("status",), verdict=verdict)
         )
     results = _list_changes(assessment, reference, results)
     return Evaluation(
@@ -327,6 +334,8 @@ def evaluate(assessment: Assessment, reference: Reference, as_of: dt.date) -> Ev
         transfers=tuple(results),
         rulebook_version=reference.rulebook.meta.version,
         adequacy_version=reference.adequacy_version,
+        rulebook="az",
+        reference_of=(reference, profile),
     )
 
 
@@ -388,6 +397,7 @@ def _list_changes(
                     "recipient": assessment.transfers[index].recipient.name,
                 },
                 reference=reference,
+                profile=reference.profile(assessment.operator.policy),
             )
             result = TransferResult(
                 id=result.id,

@@ -1,0 +1,72 @@
+"""The "az" rulebook: Azerbaijan's Law No. 998-IIIQ "On Personal Data" as the operators'
+policies commit to it (FORMAT.md, "The rules of the "az" rulebook").
+
+    rules.py        the rules, one function each (FORMAT.md rules 1-10 + advice)
+    data/           rulebook_az.toml (rule texts, sources, clause texts), adequacy.toml
+    deadlines       the prior steps of clauses 12.1 and 12.2 and their last days
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from xborder.reference import BookData
+from xborder.rules.rulebook import Deadline, FormProfile, NoticeRules, Rulebook
+
+if TYPE_CHECKING:
+    from xborder.model.assessment import Assessment
+    from xborder.reference import Reference
+    from xborder.rules.engine import Evaluation
+
+
+class AzRulebook(Rulebook):
+    id = "az"
+    data = BookData(
+        id="az",
+        shipped_dir=Path(__file__).parent / "data",
+        rulebook_file="rulebook_az.toml",
+        adequacy_file="adequacy.toml",
+    )
+    form = FormProfile(
+        home_country="AZ",
+        grounds_fields={
+            "adequacy": (),
+            "consent": ("consent.written", "consent.reference"),
+            "contract": ("contract.subject_is_party", "contract.reference"),
+        },
+    )
+    notice = NoticeRules(
+        itself=frozenset({"AZ-NOTIFY-1"}),
+        about_notice=frozenset(
+            {"AZ-NOTIFY-1", "AZ-NOTIFY-2", "AZ-NOTIFY-3", "AZ-NOTIFY-4", "AZ-NOTIFY-5"}
+        ),
+    )
+
+    def evaluate(self, assessment: Assessment, reference: Reference, as_of: dt.date) -> Evaluation:
+        from xborder.rulebooks.az.rules import evaluate
+
+        return evaluate(assessment, reference, as_of)
+
+    def deadlines(self, assessment: Assessment) -> Iterator[Deadline]:
+        """Clause 12.2's information is due with the notice; clause 12.1's notice the day
+        before the transfer starts (strictly before, rule 8). A notice sent without the
+        information leaves the information due on the day it was sent."""
+        for transfer in assessment.transfers:
+            sent = transfer.notification.sent if transfer.notification else None
+            obtained = transfer.recipient_info.obtained if transfer.recipient_info else None
+            if sent is not None:
+                if obtained is None:
+                    yield Deadline("recipient_info", transfer, sent, "AZ-INFO-2", sent=sent)
+                continue
+            if transfer.start is None:
+                continue  # no deadline yet: `check` reports the missing date (rule 6)
+            last = transfer.start - dt.timedelta(days=1)
+            if obtained is None:
+                yield Deadline("recipient_info", transfer, last, "AZ-INFO-3")
+            yield Deadline("notification", transfer, last, "AZ-NOTIFY-1")
+
+
+RULEBOOK = AzRulebook()

@@ -1,0 +1,91 @@
+"""The interface every rulebook implements, and what it owns.
+
+A rulebook is one package (``xborder/rulebooks/<id>/`` for the shipped ones, or a
+separate distribution) that registers an instance of a `Rulebook` subclass under the
+entry-point group ``xborder.rulebooks``::
+
+    [project.entry-points."xborder.rulebooks"]
+    az = "xborder.rulebooks.az:RULEBOOK"
+
+It owns everything that is specific to one law: its rules and their texts, its
+adequacy list and the authority (its `BookData`), its home country, the deadlines of
+its prior steps, what makes its notice ready, and the form profile the wizard follows.
+Nothing outside a rulebook's package names its rule ids or its country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from xborder.model.assessment import Assessment, Transfer
+    from xborder.reference import BookData, Reference
+    from xborder.rules.engine import Evaluation
+
+StepKind = Literal["notification", "recipient_info"]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A prior step of one transfer and the last day to take it (see lifecycle.DueItem)."""
+
+    kind: StepKind
+    transfer: Transfer
+    date: dt.date
+    rule: str
+    """The rule that enforces the step (its commitment gives the operator's own clause)."""
+    sent: dt.date | None = None
+    """The notice's date when it went out without the step (recipient information)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FormProfile:
+    """What the wizard shows for this rulebook."""
+
+    home_country: str
+    """The state the operator sends from: a transfer there is not cross-border."""
+    grounds_fields: dict[str, tuple[str, ...]]
+    """ground -> the follow-up fields (key paths under the transfer) the form shows for it."""
+    steps_fields: tuple[str, ...] = ("recipient_info", "notification")
+    """The transfer card's prior-step sections, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRules:
+    """How the rulebook's findings bear on its notice to the authority."""
+
+    itself: frozenset[str]
+    """Findings that only say the notice is not sent yet: what the notice is for."""
+    about_notice: frozenset[str]
+    """Findings about a notice already sent (not gaps of a new notice)."""
+
+
+class Rulebook(ABC):
+    """One jurisdiction's rules. Subclasses set the class attributes and implement
+    `evaluate` and `deadlines`; everything else has a default."""
+
+    id: str
+    """The `jurisdiction` value of the file format, e.g. "az"."""
+    data: BookData
+    """Its rule texts and adequacy list (shipped, and the workspace files overriding them)."""
+    form: FormProfile
+    notice: NoticeRules
+
+    @property
+    def home_country(self) -> str:
+        return self.form.home_country
+
+    @abstractmethod
+    def evaluate(self, assessment: Assessment, reference: Reference, as_of: dt.date) -> Evaluation:
+        """The verdict on `assessment` as of `as_of`; `reference` is bound to this book."""
+
+    @abstractmethod
+    def deadlines(self, assessment: Assessment) -> Iterable[Deadline]:
+        """The prior steps of each transfer still to take, with the last day for each."""
+
+    def __repr__(self) -> str:
+        return f"<Rulebook {self.id}>"
