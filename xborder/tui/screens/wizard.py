@@ -376,7 +376,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         else:
             info = reference.adequacy_of(code)
             adequate = info.adequate
-        source = reference.describe_adequacy(info, self.lang)
+        source = plain(reference.describe_adequacy(info, self.lang))
         text = Text()
         text.append(t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang), style="bold")
         text.append("\n" + t("wizard.adequacy.source", self.lang, source=source), style="italic")
@@ -864,7 +864,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             text.append(t("wizard.save_ready", lang, verdict=reference.label("verdict", check.verdict, lang)))
         target = self._target_path()
         if target is not None:
-            text.append("\n" + t("wizard.save_file", lang, file=self.xapp.workspace.relative(target)), style="dim")
+            text.append("\n" + t("wizard.save_file", lang, file=plain(self.xapp.workspace.relative(target))), style="dim")
         self.query_one("#save-summary", Static).update(text)
         self.query_one("#save-button", Button).disabled = bool(problems)
         report = self.query_one("#save-report-button", Button)

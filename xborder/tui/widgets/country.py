@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from xborder.reference.loader import country_aliases, country_name
+from xborder.tui.safe import plain
 from xborder.tui.widgets.safe_inputs import SafeInput
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z]{2})\)\s*$")
@@ -166,7 +168,7 @@ class CountryPicker(Vertical):
         options.clear_options()
         if code is None or display(code, self.lang) != text:
             matches = search(text, self.lang, exclude=self.exclude)
-            options.add_options([Option(display(c, self.lang), id=c) for c in matches])
+            options.add_options([Option(Text(plain(display(c, self.lang))), id=c) for c in matches])
             if matches:
                 options.highlighted = 0
             self.set_class(bool(matches), "-open")
