@@ -63,6 +63,9 @@ def parse_toml(text: str) -> dict[str, Any]:
     try:
         return _toml.loads(text)
     except RecursionError:  # tomli recurses on nested arrays/inline tables (hostile input)
+        dotted = _deepest_key(text)
+        if dotted is not None:
+            raise TomlError(f"keys are nested too deeply ({dotted[2]} levels)", dotted[0], dotted[1]) from None
         raise TomlError("arrays or inline tables are nested too deeply", *_deepest(text)) from None
     except _toml.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
@@ -82,6 +85,24 @@ def parse_toml(text: str) -> dict[str, Any]:
         elif message == "Cannot overwrite a value" or message.startswith("Cannot declare"):
             message = "duplicate key: " + message[0].lower() + message[1:]
         raise TomlError(message, line, column) from None
+
+
+_DEEP_LEVELS = 100
+
+
+def _deepest_key(text: str) -> tuple[int, int, int] | None:
+    """The first table header or dotted key with more than _DEEP_LEVELS parts (tomli
+    recurses on them too): line, column, number of parts."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") < _DEEP_LEVELS:
+            continue
+        match = _HEADER.match(line) or _KEY.match(line)
+        if match is None:
+            continue
+        parts = len(_split_key(match.group(2)))
+        if parts > _DEEP_LEVELS:
+            return number, len(line) - len(line.lstrip()) + 1, parts
+    return None
 
 
 def _deepest(text: str) -> tuple[int, int]:
@@ -148,7 +169,9 @@ def index_positions(text: str) -> dict[Path_, tuple[int, int]]:
             is_aot = header.group(1) == "[["
             resolved = _resolve(parts, positions, aot_counts, is_aot, (number, line.index("[") + 1))
             table = resolved
-            positions.setdefault(table, (number, line.index("[") + 1))
+            here = (number, line.index("[") + 1)
+            for end in range(1, len(table) + 1):  # [a.b.c] defines a and a.b too
+                positions.setdefault(table[:end], here)
             continue
         key = _KEY.match(line)
         if key:
@@ -215,17 +238,39 @@ def _resolve(
 
 
 def locate(text: str | None, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
-    """The line and column of the key at `loc`, or of its nearest ancestor found."""
-    if not text:
+    """The line and column of the key at `loc`, or of its nearest ancestor found.
+    (To locate many keys of one text, use a Locator: it scans the text once.)"""
+    return Locator(text).locate(loc)
+
+
+class Locator:
+    """Locates keys of one text, scanning it once (on the first question): a file with
+    thousands of errors costs one pass, not one pass per error."""
+
+    __slots__ = ("_positions", "_text")
+
+    def __init__(self, text: str | None):
+        self._text = text
+        self._positions: dict[Path_, tuple[int, int]] | None = None
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self._text)
+
+    def locate(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
+        """The line and column of the key at `loc`, or of its nearest ancestor found."""
+        if not self._text:
+            return None, None
+        if self._positions is None:
+            self._positions = index_positions(self._text)
+        positions = self._positions
+        path = tuple(loc)
+        while path:
+            found = positions.get(path)
+            if found and found[0] > 0:
+                return found
+            path = path[:-1]
         return None, None
-    positions = index_positions(text)
-    path = tuple(loc)
-    while path:
-        found = positions.get(path)
-        if found and found[0] > 0:
-            return found
-        path = path[:-1]
-    return None, None
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -305,6 +350,7 @@ _SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Cannot mutate immutable namespace (.+)$", "immutable_namespace"),
         (r"^Cannot redefine namespace (.+)$", "redefine_namespace"),
         (r"^Duplicate inline table key (.+)$", "duplicate_inline_key"),
+        (r"^keys are nested too deeply \((\d+) levels\)$", "keys_too_deep"),
         (r"^arrays or inline tables are nested too deeply$", "too_deep"),
     )
 )

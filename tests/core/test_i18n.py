@@ -4,12 +4,12 @@ plural forms chosen right, compiled files that match their sources, no global st
 from __future__ import annotations
 
 import builtins
-import re
-from collections.abc import Iterator
 import importlib.util
+import re
 import string
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 

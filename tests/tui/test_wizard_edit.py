@@ -48,6 +48,7 @@ async def test_a_hand_edited_file_keeps_every_field(example_root: Path, make) ->
     path = example_root / "data" / "assessments" / "hand.toml"
     path.write_text(
         """# written by hand
+schema_version = 1
 title = "Hand"
 id = "hand"
 created = "2026-10-01"

@@ -12,6 +12,8 @@ from typing import Any
 
 from xborder.cli.common import EXIT_BLOCKED, EXIT_INVALID, EXIT_OK, CLIError, Style, out
 from xborder.i18n import gettext, ngettext
+from xborder.model.text import in_lang
+from xborder.safe_text import for_json, for_terminal
 from xborder.store.workspace import Workspace
 
 try:  # the C escaper json.dumps uses when ensure_ascii=False
@@ -26,24 +28,38 @@ PARALLEL_THRESHOLD = 400
 def collect_paths(workspace: Workspace, paths: Sequence[str]) -> list[Path]:
     """Files named, folders expanded to their *.toml (sorted), a workspace folder to
     its data/assessments; default: the workspace's."""
-    if not paths:
-        return workspace.assessment_files()
-    from xborder.store.workspace import ASSESSMENTS_DIR, SETTINGS_FILE
+    return collect(workspace, paths)[0]
 
+
+def collect(workspace: Workspace, paths: Sequence[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """collect_paths, with the files skipped in the folders read (hidden, or `.TOML`) and
+    why. A folder named on the command line that holds no assessment file is an error
+    (exit 2): `check some/dir` must not pass a gate by checking nothing."""
+    from xborder.store.workspace import ASSESSMENTS_DIR, SETTINGS_FILE, scan_folder
+
+    if not paths:
+        return scan_folder(workspace.assessments_dir)
     files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            if (path / SETTINGS_FILE).is_file():  # a workspace: its assessments, not its settings
+            is_workspace = (path / SETTINGS_FILE).is_file()
+            if is_workspace:  # a workspace: its assessments, not its settings
                 path = path / ASSESSMENTS_DIR
-            files.extend(
-                sorted(p for p in path.glob("*.toml") if not p.name.startswith("."))
-            )
+            found, passed = scan_folder(path)
+            if not found and not is_workspace:
+                raise CLIError(
+                    f"{for_terminal(item)}: a folder without assessment files (*.toml); "
+                    "name assessment files, a folder of them or a workspace"
+                )
+            files.extend(found)
+            skipped.extend(passed)
         elif path.exists() or path.suffix == ".toml":
             files.append(path)
         else:
-            raise CLIError(f"{item}: no such file or folder")
-    return files
+            raise CLIError(f"{for_terminal(item)}: no such file or folder")
+    return files, skipped
 
 
 def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> dict[str, Any]:
@@ -108,7 +124,7 @@ def _init_worker(
 def _pack(entry: dict[str, Any], fmt: str) -> tuple[str, bool, Any]:
     """(verdict, any transfer blocked, payload): JSON text for json, the entry for text."""
     blocked = any(t["verdict"] == "blocked" for t in entry["transfers"])
-    payload = _entry_json(entry) if fmt == "json" else entry
+    payload = for_json(_entry_json(entry)) if fmt == "json" else entry
     return entry["verdict"], blocked, payload
 
 
@@ -218,7 +234,7 @@ VERDICT_ORDER = ("permitted", "pending", "incomplete", "blocked", "invalid")
 
 
 def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, lang: str) -> int:
-    files = collect_paths(workspace, paths)
+    files, skipped = collect(workspace, paths)
     summary = {verdict: 0 for verdict in VERDICT_ORDER}
     any_blocked = False
     results = evaluate_files(workspace, files, as_of, lang, fmt)
@@ -229,7 +245,7 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
             summary[verdict] += 1
             any_blocked = any_blocked or blocked
             write(("," if index else "") + "\n    " + text)
-        tail = {
+        tail: dict[str, Any] = {
             "summary": summary,
             "rulebook": {"id": "az", "version": workspace.reference.rulebook.meta.version},
             "adequacy": {
@@ -237,7 +253,11 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
                 "as_of": workspace.reference.adequacy.meta.as_of.isoformat(),
             },
         }
-        body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
+        if skipped:
+            tail["skipped"] = [
+                {"file": workspace.relative(path), "reason": in_lang(reason, lang)} for path, reason in skipped
+            ]
+        body = for_json(json.dumps(tail, ensure_ascii=False, indent=2)[1:-2])
         write(("\n  ]," if files else "],") + body + "\n}\n")
     else:
         entries = []
@@ -245,7 +265,7 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
             summary[verdict] += 1
             any_blocked = any_blocked or blocked
             entries.append(entry)
-        print_text(workspace, entries, summary, as_of, lang)
+        print_text(workspace, entries, summary, as_of, lang, skipped)
     if summary["invalid"]:
         return EXIT_INVALID
     return EXIT_BLOCKED if any_blocked else EXIT_OK
@@ -260,6 +280,7 @@ def print_text(
     summary: dict[str, int],
     as_of: dt.date,
     lang: str,
+    skipped: Sequence[tuple[Path, str]] = (),
 ) -> None:
     from xborder.reference import upper
 
@@ -270,24 +291,27 @@ def print_text(
     for entry in entries:
         verdict = entry["verdict"]
         label = upper(ref.label("verdict", verdict, lang), lang)
-        title = entry.get("title", "")
-        out(f"{style(label, verdict)}  {style(entry['id'], 'bold')}  {title}  {style(entry['file'], 'dim')}")
+        title = for_terminal(entry.get("title", ""))
+        name = for_terminal(entry["file"])
+        out(f"{style(label, verdict)}  {style(for_terminal(entry['id']), 'bold')}  {title}  {style(name, 'dim')}")
         for error in entry["errors"]:
-            where = entry["file"]
+            where = name
             if error["line"] is not None:
                 where += f":{error['line']}:{error['column'] or 1}"
-            out(f"    {style('✗', 'invalid')} {where}: {error['message']}")
+            out(f"    {style('✗', 'invalid')} {where}: {for_terminal(error['message'])}")
         for finding in entry["findings"]:
             out(_finding_line(finding, style, indent=4))
         for transfer in entry["transfers"]:
             t_verdict = transfer["verdict"]
             country = ref.country_name(transfer["country"], lang)
             out(
-                f"  {transfer['id']}  {transfer['country']} {country}  "
-                f"{transfer.get('recipient', '')}  → {style(ref.label('verdict', t_verdict, lang), t_verdict)}"
+                f"  {for_terminal(transfer['id'])}  {transfer['country']} {for_terminal(country)}  "
+                f"{for_terminal(transfer.get('recipient', ''))}  → {style(ref.label('verdict', t_verdict, lang), t_verdict)}"
             )
             for finding in transfer["findings"]:
                 out(_finding_line(finding, style, indent=6))
+    for path, reason in skipped:
+        out(f"{style(gettext(lang, 'cli.check.skipped'), 'dim')}  {for_terminal(workspace.relative(path))}: {in_lang(reason, lang)}")
     parts = [
         f"{style(ref.label('verdict', v, lang), v)} {n}" for v, n in summary.items() if n
     ]
@@ -299,4 +323,4 @@ def _finding_line(finding: dict[str, Any], style: Style, indent: int) -> str:
     severity = finding["severity"]
     mark = style(SEVERITY_MARK.get(severity, "-"), severity)
     cite = f" ({finding['citation']})" if finding["citation"] else ""
-    return f"{' ' * indent}{mark} {finding['rule']}{cite}: {finding['message']}"
+    return f"{' ' * indent}{mark} {finding['rule']}{for_terminal(cite)}: {for_terminal(finding['message'])}"

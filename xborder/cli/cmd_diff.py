@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from
+from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from, write_json
 from xborder.i18n import Texts
+from xborder.safe_text import for_terminal
 
 NAME = "diff"
 ORDER = 51
@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
             "verdicts": git.verdict_changes(evaluations[0], evaluations[1], lang) if any(evaluations) else [],
             "verdict_changes": [{"transfer": tid, "before": before, "after": after} for tid, before, after in diff],
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
 
     def label(verdict: str) -> str:
@@ -135,14 +135,14 @@ def run(args: argparse.Namespace) -> int:
 
     verdicts = git.verdict_changes(evaluations[0], evaluations[1], lang, label) if any(evaluations) else []
     if heading:
-        out(heading)
+        out(for_terminal(heading))
     out(f"{path.stem}: {old[0]} → {new[0]}")
     if not changes and not verdicts:
         out(f"  {words('same')}")
     for line in changes:
-        out(f"  {line}")
+        out(f"  {for_terminal(line)}")
     if verdicts:
         out(f"  — {words('as_of', date=as_of)}:")
         for line in verdicts:
-            out(f"  {line}")
+            out(f"  {for_terminal(line)}")
     return 0

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from xborder.cli.common import (
@@ -19,8 +20,10 @@ from xborder.cli.common import (
     parse_date,
     today,
     workspace_from,
+    write_json,
 )
 from xborder.i18n import Texts
+from xborder.safe_text import for_ics, for_terminal
 
 NAME = "due"
 ORDER = 25
@@ -45,20 +48,23 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("az", "en"), help="language of messages")
 
 
-def collect(workspace: Any, as_of: dt.date, within: int) -> tuple[list[Any], list[Any], dict[str, Any]]:
-    """(due items of every assessment, load results that failed, id -> LoadResult)."""
+def collect(workspace: Any, as_of: dt.date, within: int) -> tuple[list[Any], list[Any], dict[str, Path]]:
+    """(due items of every assessment, load results that failed, id -> file). Streams:
+    only the items (a few small records per assessment) are kept, never the files, their
+    text or their models, so 10,000 assessments fit in little memory."""
     from xborder.lifecycle import due_items, sort_items
     from xborder.rules import evaluate
+    from xborder.store.assessments import LoadResult
 
     items = []
     invalid = []
-    loaded = {}
+    loaded: dict[str, Path] = {}
     for result in workspace.load_all():
         if result.assessment is None:
-            invalid.append(result)
+            invalid.append(LoadResult(result.path, None, result.errors, result.sha256))  # without its text
             continue
         assessment = result.assessment
-        loaded[assessment.id] = result
+        loaded[assessment.id] = result.path
         evaluation = evaluate(assessment, workspace.reference, as_of)
         items.extend(due_items(assessment, evaluation, as_of, within))
     return sort_items(items), invalid, loaded
@@ -80,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             "as_of": as_of.isoformat(),
             "within_days": within,
             "items": [
-                {**item.to_json(lang), "file": workspace.relative(loaded[item.assessment_id].path)}
+                {**item.to_json(lang), "file": workspace.relative(loaded[item.assessment_id])}
                 for item in items
             ],
             "invalid": [
@@ -93,9 +99,9 @@ def run(args: argparse.Namespace) -> int:
                 "invalid": len(invalid),
             },
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "ics":
-        sys.stdout.buffer.write(ics(items, as_of, lang, {k: workspace.relative(r.path) for k, r in loaded.items()}))
+        sys.stdout.buffer.write(ics(items, as_of, lang, {k: workspace.relative(path) for k, path in loaded.items()}))
         sys.stdout.flush()
     else:
         _print_text(workspace, items, invalid, as_of, within, lang)
@@ -112,12 +118,13 @@ def _print_text(workspace: Any, items: list[Any], invalid: list[Any], as_of: dt.
         mark = style(f"{words('overdue'):<{width}}", "blocked") if item.overdue else style(f"{words('due'):<{width}}", "pending")
         who = item.assessment_id + (f"/{item.transfer_id}" if item.transfer_id else "")
         kind = words(f"kind.{item.kind}")
-        out(f"{mark} {item.date}  {style(who, 'bold')}  [{kind}]  {item.message(lang)}")
+        out(f"{mark} {item.date}  {style(for_terminal(who), 'bold')}  [{kind}]  {for_terminal(item.message(lang))}")
     for result in invalid:
         first = result.errors[0] if result.errors else None
+        name = workspace.relative(result.path)
         out(
-            f"{style('?'.ljust(width), 'invalid')} {workspace.relative(result.path)}: {words('invalid')}"
-            + (f" — {first.located(workspace.relative(result.path), lang)}" if first else "")
+            f"{style('?'.ljust(width), 'invalid')} {for_terminal(name)}: {words('invalid')}"
+            + (f" — {for_terminal(first.located(name, lang))}" if first else "")
         )
     if not items and not invalid:
         out(words("nothing"))
@@ -184,8 +191,8 @@ def ics(items: list[Any], as_of: dt.date, lang: str, files: dict[str, str]) -> b
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{item.date:%Y%m%d}",
             f"DTEND;VALUE=DATE:{item.date + dt.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(description)}",
+            f"SUMMARY:{_escape(for_ics(summary))}",
+            f"DESCRIPTION:{_escape(for_ics(description))}",
             "TRANSP:TRANSPARENT",
         ]
         if not item.overdue:
@@ -193,7 +200,7 @@ def ics(items: list[Any], as_of: dt.date, lang: str, files: dict[str, str]) -> b
                 lines += [
                     "BEGIN:VALARM",
                     "ACTION:DISPLAY",
-                    f"DESCRIPTION:{_escape(summary)}",
+                    f"DESCRIPTION:{_escape(for_ics(summary))}",
                     f"TRIGGER;RELATED=START:{trigger}",
                     "END:VALARM",
                 ]

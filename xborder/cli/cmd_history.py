@@ -7,8 +7,9 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import CLIError, Style, message_lang, out, workspace_from
+from xborder.cli.common import CLIError, Style, message_lang, out, workspace_from, write_json
 from xborder.i18n import Texts, gettext
+from xborder.safe_text import for_terminal
 
 NAME = "history"
 ORDER = 50
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         rows.append({"commit": commit.sha, "date": commit.date.isoformat(), "author": commit.author,
                      "message": commit.subject, "verdict": verdict, "status": status, "path": commit.path})
     if args.format == "json":
-        sys.stdout.write(json.dumps({"id": path.stem, "history": rows}, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps({"id": path.stem, "history": rows}, ensure_ascii=False, indent=2) + "\n")
         return 0
     style = Style(sys.stdout)
     if not rows:
@@ -95,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
         sha = row["commit"][:8] if row["commit"] else " " * 8
         verdict = style(verdict_text.ljust(v_width), row["verdict"])
         status = status_text.ljust(s_width)
-        who = row["author"] or ""
-        message = row["message"] if row["commit"] else words("uncommitted")
+        who = for_terminal(row["author"] or "")
+        message = for_terminal(row["message"]) if row["commit"] else words("uncommitted")
         out(f"{when}  {style(sha, 'dim')}  {verdict}  {status}  {who}: {message}" if who
             else f"{when}  {sha}  {verdict}  {status}  {message}")
     out(style(words("footer"), "dim"))

@@ -74,6 +74,19 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=".", help="the folder (default: the current one)")
 
 
+def _undo(created: list[Path]) -> None:
+    """Remove what init created, newest first (folders only if empty): a failed init
+    leaves the folder as it found it."""
+    import contextlib
+
+    for path in reversed(created):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                path.unlink()
+
+
 def run(args: argparse.Namespace) -> int:
     from xborder.rules.schema import shipped_schema_text
     from xborder.store.atomic import write_atomic
@@ -93,11 +106,26 @@ def run(args: argparse.Namespace) -> int:
     for name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
         if not (root / name).exists():
             files[root / name] = text
-    (root / "data" / "assessments").mkdir(parents=True, exist_ok=True)
-    for path, text in files.items():
-        if path.exists() and path != settings:
-            continue
-        write_atomic(path, text.encode("utf-8"))
+    # the settings last: a workspace is only a workspace once everything else is there
+    files[settings] = files.pop(settings)
+    created: list[Path] = []
+    try:
+        missing = [folder for folder in reversed((root, *root.parents)) if not folder.exists()]
+        for folder in (*missing, root / "data", root / "data" / "assessments", root / ".xborder", root / "reports"):
+            if not folder.is_dir():
+                folder.mkdir()
+                created.append(folder)
+        for path, text in files.items():
+            if path.exists() and path != settings:
+                continue
+            created.append(path)
+            write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        _undo(created)
+        where = exc.filename or root
+        raise CLIError(
+            f"cannot create the workspace in {root}: {where}: {exc.strerror or exc}; nothing was left behind"
+        ) from None
     out(f"Created an xborder workspace in {root}")
     out("  xborder.toml           settings: fill in [operator]")
     out("  data/assessments/      one assessment per file")

@@ -7,8 +7,18 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import Style, message_lang, out, parse_date, today, workspace_from
+from xborder.cli.common import (
+    Style,
+    message_lang,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+    write_json,
+)
 from xborder.i18n import gettext
+from xborder.model.text import in_lang
+from xborder.safe_text import for_terminal
 
 NAME = "list"
 ORDER = 20
@@ -64,17 +74,21 @@ def run(args: argparse.Namespace) -> int:
     assert workspace is not None
     as_of = parse_date(args.as_of) if args.as_of else today()
     data = rows(workspace, as_of)
-    if args.format == "json":
-        sys.stdout.write(json.dumps({"as_of": as_of.isoformat(), "assessments": data}, ensure_ascii=False, indent=2) + "\n")
-        return 0
     lang = message_lang(args, workspace)
+    skipped = workspace.skipped_files()
+    if args.format == "json":
+        doc: dict[str, Any] = {"as_of": as_of.isoformat(), "assessments": data}
+        if skipped:
+            doc["skipped"] = [{"file": workspace.relative(p), "reason": in_lang(r, "en")} for p, r in skipped]
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
     ref = workspace.reference
     style = Style(sys.stdout)
     headers = [gettext(lang, f"cli.list.col.{key}") for key in ("id", "title", "status", "verdict", "transfers", "next_review")]
     table = [
         (
-            row["id"],
-            row["title"] or row.get("error", ""),
+            for_terminal(row["id"]),
+            for_terminal(row["title"] or row.get("error", "")),
             ref.label("status", row["status"], lang) if row["status"] else "",
             ref.label("verdict", row["verdict"], lang),
             str(row["transfers"]),
@@ -90,4 +104,6 @@ def run(args: argparse.Namespace) -> int:
         padded = [c.ljust(w) for c, w in zip(cells, widths, strict=True)]
         padded[3] = style(padded[3], raw["verdict"])
         out("  ".join(padded).rstrip())
+    for path, reason in skipped:
+        out(f"{style(gettext(lang, 'cli.check.skipped'), 'dim')}  {for_terminal(workspace.relative(path))}: {in_lang(reason, lang)}")
     return 0

@@ -24,6 +24,7 @@ from xborder.cli.common import (
     message_lang,
     out,
     workspace_from,
+    write_json,
 )
 
 if TYPE_CHECKING:
@@ -173,4 +174,4 @@ def _print_explanation(e: Explanation, style: Style) -> None:
 
 
 def _json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

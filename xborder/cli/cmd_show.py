@@ -7,8 +7,18 @@ import json
 import sys
 from typing import Any
 
-from xborder.cli.common import CLIError, Style, message_lang, out, parse_date, today, workspace_from
+from xborder.cli.common import (
+    CLIError,
+    Style,
+    message_lang,
+    out,
+    parse_date,
+    today,
+    workspace_from,
+    write_json,
+)
 from xborder.i18n import Texts
+from xborder.safe_text import for_terminal as s
 
 NAME = "show"
 ORDER = 30
@@ -69,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                 for t in ev.transfers
             ],
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return 0
     style = Style(sys.stdout)
     L = Texts("cli.show", lang)  # noqa: N806 - short on purpose: used on every line
@@ -79,51 +89,57 @@ def run(args: argparse.Namespace) -> int:
             return L("not_recorded")
         return L("yes") if value else L("no")
 
-    out(style(f"{a.id} — {a.title}", "bold"))
-    out(f"{L('file')}: {workspace.relative(result.path)}")
+    out(style(f"{s(a.id)} — {s(a.title)}", "bold"))
+    out(f"{L('file')}: {s(workspace.relative(result.path))}")
     out(f"{L('status')}: {ref.label('status', a.status, lang)}   {L('verdict')}: {style(ref.label('verdict', ev.verdict, lang), ev.verdict)}   {L('as_of')} {as_of}")
     out(f"{L('created')}: {a.created}   {L('next_review')}: {a.next_review or '—'}")
-    out(f"{L('rulebook')}: az {ev.rulebook_version}   {L('adequacy_list')}: {ev.adequacy_version}")
+    out(f"{L('rulebook')}: {ev.rulebook} {ev.rulebook_version}   {L('adequacy_list')}: {ev.adequacy_version}")
     if a.assessor:
-        out(f"{L('assessor')}: {a.assessor}")
+        out(f"{L('assessor')}: {s(a.assessor)}")
     if a.approval:
-        out(f"{L('approval')}: {a.approval.reviewer}, {a.approval.date}" + (f" — {a.approval.reason}" if a.approval.reason else ""))
+        out(f"{L('approval')}: {s(a.approval.reviewer)}, {a.approval.date}" + (f" — {s(a.approval.reason)}" if a.approval.reason else ""))
     op = a.operator
-    out(f"{L('operator')}: {op.name}" + "".join(f", {v}" for v in (op.tin, op.address, op.contact) if v))
+    out(f"{L('operator')}: {s(op.name)}" + "".join(f", {s(v)}" for v in (op.tin, op.address, op.contact) if v))
     p = a.processing
-    out(f"{L('purposes')}: " + "; ".join(p.purposes))
-    out(f"{L('subjects')}: " + "; ".join(p.subjects))
+    out(f"{L('purposes')}: " + "; ".join(map(s, p.purposes)))
+    out(f"{L('subjects')}: " + "; ".join(map(s, p.subjects)))
     out(f"{L('data')}: " + ", ".join(ref.data_label(k, lang) for k in p.data))
     if p.special:
         out(f"{L('special')}: " + ", ".join(ref.data_label(k, lang) for k in p.special))
     out(f"{L('az_citizens')}: {L('yes') if p.az_citizens else L('no')}" + (f"   {L('primary_storage')}: {ref.country_name(p.primary_storage, lang)}" if p.primary_storage else ""))
     if a.notes:
-        out(f"{L('notes')}: {a.notes}")
+        out(f"{L('notes')}: {_lines(a.notes)}")
     for f in ev.findings:
-        out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({f.citation(lang)}): {f.message(lang)}")
+        out(f"  {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule} ({s(f.citation(lang))}): {s(f.message(lang))}")
     for t, r in zip(a.transfers, ev.transfers, strict=True):
         out("")
-        out(style(f"▸ {t.id}: {ref.country_name(t.country, lang)} ({t.country}) → {t.recipient.name}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
+        out(style(f"▸ {s(t.id)}: {ref.country_name(t.country, lang)} ({t.country}) → {s(t.recipient.name)}", "bold") + f"   {style(ref.label('verdict', r.verdict, lang), r.verdict)}")
         rec = t.recipient
-        out(f"    {L('recipient')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {v}" for v in (rec.address, rec.contact) if v))
+        out(f"    {L('recipient')}: {ref.label('kind', rec.kind, lang)}" + (f", {ref.label('role', rec.role, lang)}" if rec.role else "") + "".join(f", {s(v)}" for v in (rec.address, rec.contact) if v))
         if rec.agreement:
-            out(f"    {L('agreement')}: {rec.agreement}")
-        out(f"    {L('adequacy')}: {yn(r.adequate)} — {ref.describe_adequacy(r.adequacy, lang)}")
+            out(f"    {L('agreement')}: {s(rec.agreement)}")
+        out(f"    {L('adequacy')}: {yn(r.adequate)} — {s(ref.describe_adequacy(r.adequacy, lang))}")
         out(f"    {L('ground')}: {ref.label('ground', t.ground, lang) if t.ground else '—'}   {L('start')}: {t.start or '—'}")
         out(f"    {L('data')}: " + ", ".join(ref.data_label(k, lang) for k in t.data_keys(p)))
         if t.consent:
-            out(f"    {L('consent')}: {yn(t.consent.written)}; {t.consent.reference or '—'}")
+            out(f"    {L('consent')}: {yn(t.consent.written)}; {s(t.consent.reference or '—')}")
         if t.contract:
-            out(f"    {L('contract')}: {yn(t.contract.subject_is_party)}; {t.contract.reference or '—'}")
+            out(f"    {L('contract')}: {yn(t.contract.subject_is_party)}; {s(t.contract.reference or '—')}")
         ri = t.recipient_info
-        out(f"    {L('recipient_info')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
+        out(f"    {L('recipient_info')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {s(ri.measures)}" if ri and ri.measures else ""))
         n = t.notification
-        out(f"    {L('notification')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent_separately')}: {yn(n.separate)}" if n and n.sent else ""))
+        out(f"    {L('notification')}: {n.sent if n and n.sent else '—'}" + (f", {s(n.reference)}" if n and n.reference else "") + (f"; {L('sent_separately')}: {yn(n.separate)}" if n and n.sent else ""))
         if t.national_security_risk:
             out(f"    {L('security_risk')}: {L('yes')}")
         if t.notes:
-            out(f"    {L('notes')}: {t.notes}")
+            out(f"    {L('notes')}: {_lines(t.notes, '      ')}")
         for f in r.findings:
             cite = f" ({f.citation(lang)})" if f.citation(lang) else ""
-            out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{cite}: {f.message(lang)}")
+            out(f"      {style('[' + ref.label('severity', f.severity, lang) + ']', f.severity)} {f.rule}{s(cite)}: {s(f.message(lang))}")
     return 0
+
+
+def _lines(text: str, indent: str = "  ") -> str:
+    """Free text of several lines shown as lines (each made safe), not as one line of
+    escapes."""
+    return ("\n" + indent).join(s(line) for line in text.split("\n"))

@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NoReturn, TextIO, overload
 
 from xborder.dates import local_today
+from xborder.safe_text import for_json, for_terminal, for_terminal_lines
 from xborder.store.assessments import LoadError
 from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_INVALID = 2
+EXIT_INTERNAL = 70
+"""An error in xborder itself (EX_SOFTWARE): never 1 ("blocked" / "overdue") or 2."""
 
 
 class CLIError(Exception):
@@ -37,10 +41,19 @@ def today() -> dt.date:
 
 
 def parse_date(text: str) -> dt.date:
+    """A date given on the command line: YYYY-MM-DD, within the dates an assessment may
+    hold (1900-01-01 to 2199-12-31)."""
+    from xborder.model.assessment import EARLIEST_DATE, LATEST_DATE
+
     try:
-        return dt.date.fromisoformat(text)
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
-        raise CLIError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+        raise CLIError(f"invalid date {for_terminal(repr(text))}: expected YYYY-MM-DD") from None
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise CLIError(f"date {text} out of range: expected {EARLIEST_DATE} to {LATEST_DATE}")
+    return date
 
 
 @overload
@@ -84,7 +97,7 @@ def load_errors(workspace: Workspace, path: Path, errors: Sequence[LoadError], l
     """A file's load errors, one a line, the file named relative to the workspace (as
     `xborder check` names it)."""
     name = workspace.relative(path)
-    return "\n".join(error.located(name, lang) for error in errors) or f"{name}: cannot be loaded"
+    return "\n".join(for_terminal(error.located(name, lang)) for error in errors) or f"{for_terminal(name)}: cannot be loaded"
 
 
 def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
@@ -144,8 +157,17 @@ class Style:
 
 
 def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """Write a line of text output for people: the one boundary every command's text
+    passes (safe_text.for_terminal_lines: no control character from a file, a file name
+    or git reaches the terminal, piped or not; only xborder's own colours)."""
+    sys.stdout.write(for_terminal_lines(text + "\n"))
 
 
 def err(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(for_terminal_lines(text + "\n"))
+
+
+def write_json(text: str) -> None:
+    """Write JSON text for programs: exact values, valid UTF-8, invisible and bidi
+    characters escaped (safe_text.for_json)."""
+    sys.stdout.write(for_json(text))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from xborder import __version__
-from xborder.cli.common import CLIError, err
+from xborder.cli.common import EXIT_INTERNAL, CLIError, err
 
 
 def _commands() -> list[ModuleType]:
@@ -116,6 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - an xborder bug: one line, and never exit 1 or 2
+        import os
+
+        if os.environ.get("XBORDER_DEBUG"):
+            raise
+        err(
+            f"xborder: internal error ({type(exc).__name__}: {exc}); this is a bug in xborder, "
+            "please report it (XBORDER_DEBUG=1 shows the traceback)"
+        )
+        return EXIT_INTERNAL
 
 
 def entry() -> None:  # pragma: no cover - console script wrapper

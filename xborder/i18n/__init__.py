@@ -73,6 +73,10 @@ def ngettext(lang: str, msgid: str, n: int, /, **params: object) -> str:
     return text.format(n=n, **params)
 
 
+def is_plural(msgid: str) -> bool:
+    """Whether `msgid` has plural forms (then `ngettext` renders it)."""
+    return (msgid, 0) in catalogue(FALLBACK)._catalog  # type: ignore[attr-defined]
+
 
 class Texts:
     """The messages of one namespace in one language, for a module that prints many:

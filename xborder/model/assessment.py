@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -33,19 +34,41 @@ Kind = Literal["state_authority", "legal_entity", "individual"]
 Role = Literal["controller", "processor"]
 
 
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+"""Dates outside these bounds cannot be true of an assessment (FORMAT.md, amendments):
+they are load errors, and nothing downstream meets a date it cannot add days to."""
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_date(value: object) -> object:
-    """Accept a TOML local date, or a quoted ISO date string (FORMAT.md)."""
+    """Accept a TOML local date, or a quoted ISO date string (FORMAT.md): exactly
+    YYYY-MM-DD (not the week dates or basic forms date.fromisoformat also reads)."""
     if isinstance(value, dt.datetime):
         raise ValueError(Msg("error.datetime_not_date"))
     if isinstance(value, str):
         try:
+            if not _ISO_DATE.fullmatch(value.strip()):
+                raise ValueError(value)
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueError(Msg("error.invalid_date", value=value)) from None
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+def _date_in_range(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(
+            Msg(
+                "error.date_out_of_range",
+                value=value.isoformat(), earliest=EARLIEST_DATE.isoformat(), latest=LATEST_DATE.isoformat(),
+            )
+        )
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_parse_date), AfterValidator(_date_in_range)]
 
 
 def _text(value: object) -> object:
@@ -220,7 +243,7 @@ class Transfer(_Model):
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str) -> str:
-        if not _ID_RE.match(value):
+        if not _ID_RE.fullmatch(value):
             raise ValueError(Msg("error.invalid_transfer_id", value=value))
         return value
 
@@ -293,7 +316,7 @@ class Assessment(_Model):
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str) -> str:
-        if not _ID_RE.match(value):
+        if not _ID_RE.fullmatch(value):
             raise ValueError(Msg("error.invalid_id", value=value))
         return value
 

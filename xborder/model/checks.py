@@ -69,11 +69,13 @@ def check_assessment(
             )
     for field in ("data", "special"):
         values = getattr(processing, field)
+        earlier: set[str] = set()
         for index, key in enumerate(values):
-            if key in values[:index]:
+            if key in earlier:
                 problems.append(
                     (("processing", field, index), _twice(key))
                 )
+            earlier.add(key)
     processed = set(processing.data) | set(processing.special)
     seen: set[str] = set()
     for t_index, transfer in enumerate(assessment.transfers):
@@ -95,7 +97,10 @@ def check_assessment(
                 )
             )
         listed = transfer.data or []
+        before: set[str] = set()
         for d_index, key in enumerate(listed):
+            seen_before = key in before
+            before.add(key)
             if key not in processed:
                 problems.append(
                     (
@@ -103,7 +108,7 @@ def check_assessment(
                         Msg("error.not_processed", key=key),
                     )
                 )
-            elif key in listed[:d_index]:
+            elif seen_before:
                 problems.append((("transfers", t_index, "data", d_index), _twice(key)))
     return problems
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xborder.i18n import gettext
+from xborder.i18n import gettext, is_plural, ngettext
 
 
 class Msg(str):
@@ -35,8 +35,13 @@ class Msg(str):
 
 
 def _render(msgid: str, params: dict[str, object], lang: str) -> str:
-    return gettext(lang, msgid, **{name: in_lang(value, lang) if isinstance(value, str) else value
-                                   for name, value in params.items()})
+    values = {name: in_lang(value, lang) if isinstance(value, str) else value for name, value in params.items()}
+    count = values.pop("n", None)
+    if isinstance(count, int) and is_plural(msgid):  # a counted message: its plural form
+        return ngettext(lang, msgid, count, **values)
+    if count is not None:
+        values["n"] = count
+    return gettext(lang, msgid, **values)
 
 
 def _rebuild(msgid: str, params: dict[str, object]) -> Msg:

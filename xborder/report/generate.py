@@ -3,12 +3,11 @@ the register and the subject statement. Every file is written atomically."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -358,6 +357,30 @@ def statement(
 
 
 # -- the register ------------------------------------------------------------------------
+def _write_records(
+    targets: Sequence[tuple[Path, str]],
+    records: Iterable[dict[str, Any]],
+    head: dict[str, Any],
+    tail: Callable[[], Any],
+) -> None:
+    """Write the CSV and/or JSON register from one pass over `records`, each file
+    atomically (all or nothing), without holding the register in memory."""
+    from xborder.store.atomic import write_atomic_chunks
+
+    if len(targets) == 1:
+        (path, fmt), = targets
+        chunks = register_csv_chunks(records) if fmt == "csv" else _register_json_chunks(head, records, tail)
+        try:
+            write_atomic_chunks(path, chunks)
+        except OSError as exc:
+            raise ReportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
+    # both: a list of records is small next to the assessments they come from
+    kept = list(records)
+    _write_records(targets[:1], kept, head, tail)
+    _write_records(targets[1:], kept, head, tail)
+
+
 CSV_COLUMNS = (
     "assessment", "title", "status", "operator", "transfer", "country", "recipient",
     "recipient_kind", "recipient_role", "data", "ground", "adequate",
@@ -366,10 +389,15 @@ CSV_COLUMNS = (
 )
 
 
-def register_csv(records: Sequence[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+def register_csv(records: Iterable[dict[str, Any]]) -> bytes:
+    return b"".join(register_csv_chunks(records))
+
+
+def register_csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """The CSV register, row by row. UTF-8 with a byte-order mark: without it Excel reads
+    the file as the local code page and garbles ə, ş, ğ, ı; other readers take it as
+    utf-8-sig."""
+    yield ("\ufeff" + _csv_line(CSV_COLUMNS)).encode("utf-8")
     for record in records:
         row = []
         for column in CSV_COLUMNS:
@@ -381,18 +409,47 @@ def register_csv(records: Sequence[dict[str, Any]]) -> bytes:
             elif value is None:
                 value = ""
             row.append(_csv_safe(str(value)))
-        writer.writerow(row)
-    # UTF-8 with a byte-order mark: without it Excel reads the file as the local code page
-    # and garbles ə, ş, ğ, ı; other readers take it as utf-8-sig
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield _csv_line(row).encode("utf-8", "replace")
+
+
+_CSV_QUOTE = re.compile(r'[;,"\r\n]')
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    """Comma-separated, and every cell holding ; , " or a line break quoted: a
+    spreadsheet set to semicolons (the default under az and ru Windows settings) must not
+    split `a;=1+1` into a formula cell either."""
+    return ",".join(
+        '"' + cell.replace('"', '""') + '"' if _CSV_QUOTE.search(cell) else cell for cell in cells
+    ) + "\r\n"
 
 
 def _csv_safe(value: str) -> str:
     """Neutralise spreadsheet formulas (CSV injection): a cell starting with = + - @
-    (or a tab/CR) is prefixed with an apostrophe."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
+    (or a tab/CR), after invisible characters and with fullwidth forms folded, is
+    prefixed with an apostrophe (safe_text.for_csv)."""
+    from xborder.safe_text import for_csv
+
+    return for_csv(value)
+
+
+def _register_json_chunks(head: dict[str, Any], records: Iterable[dict[str, Any]], tail: Callable[[], Any]) -> Iterator[bytes]:
+    """Exactly json.dumps({**head, "transfers": records, "invalid": tail()},
+    ensure_ascii=False, indent=2) + newline, written record by record (safe_text.for_json:
+    valid UTF-8, invisible characters escaped)."""
+    from xborder.safe_text import for_json
+
+    def encode(text: str) -> bytes:
+        return for_json(text).encode("utf-8")
+
+    opening = json.dumps({**head, "transfers": []}, ensure_ascii=False, indent=2)
+    yield encode(opening[: -len("[]\n}")] + "[")
+    first = True
+    for record in records:
+        yield encode(("" if first else ",") + "\n    " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+        first = False
+    invalid = json.dumps(tail(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield encode(("]" if first else "\n  ]") + ',\n  "invalid": ' + invalid + "\n}\n")
 
 
 def register(
@@ -421,13 +478,7 @@ def register(
     for code in countries:
         if not is_country_code(code):
             raise ReportError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-    pairs = []
     unreadable: list[tuple[str, LoadError | None]] = []
-    for result in workspace.load_all():
-        if result.assessment is None:
-            unreadable.append((workspace.relative(result.path), result.errors[0] if result.errors else None))
-            continue
-        pairs.append((result.assessment, evaluate(result.assessment, workspace.reference, as_of)))
     from xborder.i18n.documents import t
 
     def invalid_in(lang: str) -> list[tuple[str, str]]:
@@ -441,12 +492,20 @@ def register(
                 out.append((name, error.text(lang)))
         return out
 
-    invalid = invalid_in("en")
+    def loaded() -> Iterator[tuple[Any, Any]]:
+        """(assessment, evaluation) of each readable file, one at a time."""
+        for result in workspace.load_all():
+            if result.assessment is None:
+                unreadable.append((workspace.relative(result.path), result.errors[0] if result.errors else None))
+                continue
+            yield result.assessment, evaluate(result.assessment, workspace.reference, as_of)
+
     stem = "-".join(["register", *verdicts, *(code.lower() for code in countries)])
-    entries = register_entries(pairs, verdicts, countries)
     written = []
     doc_formats = [f for f in formats if f in FORMATS]
-    if doc_formats:
+    records: Iterable[dict[str, Any]]
+    if doc_formats:  # a document needs every entry at once
+        entries = register_entries(list(loaded()), verdicts, countries)
         for lang in _langs(workspace, langs):
             doc = build_register(
                 entries, invalid_in(lang), workspace.settings, workspace.reference, as_of, lang, verdicts, countries
@@ -455,21 +514,25 @@ def register(
                 target = out_dir / f"{stem}.{lang}.{EXTENSIONS[fmt]}"
                 _write(target, render(doc, fmt))
                 written.append(target)
-    records = [register_record(e) for e in entries]
+        records = [register_record(e) for e in entries]
+    else:  # CSV and JSON stream: one assessment in memory at a time
+        records = (
+            register_record(entry)
+            for pair in loaded()
+            for entry in register_entries((pair,), verdicts, countries)
+        )
+    head = {
+        "as_of": as_of.isoformat(),
+        "filters": {"verdict": list(verdicts), "country": list(countries)},
+        "rulebook_version": workspace.reference.rulebook.meta.version,
+        "adequacy_version": workspace.reference.adequacy_version,
+    }
+    targets = []
     if "csv" in formats:
-        target = out_dir / f"{stem}.csv"
-        _write(target, register_csv(records))
-        written.append(target)
+        targets.append((out_dir / f"{stem}.csv", "csv"))
     if "json" in formats:
-        payload = {
-            "as_of": as_of.isoformat(),
-            "filters": {"verdict": list(verdicts), "country": list(countries)},
-            "rulebook_version": workspace.reference.rulebook.meta.version,
-            "adequacy_version": workspace.reference.adequacy_version,
-            "transfers": records,
-            "invalid": [{"file": name, "error": message} for name, message in invalid],
-        }
-        target = out_dir / f"{stem}.json"
-        _write(target, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        written.append(target)
+        targets.append((out_dir / f"{stem}.json", "json"))
+    if targets:
+        _write_records(targets, records, head, lambda: [{"file": n, "error": m} for n, m in invalid_in("en")])
+        written.extend(target for target, _fmt in targets)
     return written

@@ -19,19 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from xborder.model.assessment import ID_PATTERN, Assessment
+from xborder.model.assessment import ID_PATTERN, SCHEMA_VERSION, Assessment
 from xborder.model.text import Msg, in_lang, prefixed, reason_of
 from xborder.rules.checks import load_problems
 from xborder.store.atomic import write_atomic
+from xborder.store.hostile_text import BOM_MESSAGE as BOM_MESSAGE
+from xborder.store.hostile_text import text_problem as text_problem
+from xborder.store.load_errors import _key_path
+from xborder.store.load_errors import describe_error as describe_error
+from xborder.store.load_errors import key_at_line as key_at_line
+from xborder.store.load_errors import not_utf8 as not_utf8
+from xborder.store.load_errors import syntax_message as syntax_message
 from xborder.store.migrate import MigrationError, migrate
 from xborder.tomlio import (
+    Locator,
     TomlError,
-    byte_position,
     dump_toml,
-    index_positions,
-    locate,
     parse_toml,
-    syntax_message_id,
 )
 
 if TYPE_CHECKING:
@@ -83,80 +87,14 @@ class LoadResult:
         return self.assessment is not None and not self.errors
 
 
-def _key_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-def _type_name(value: object) -> str:
-    """What `value` is, as a catalogue message ("a string") or its Python type's name."""
-    import datetime as dt
-
-    for kind, name in (
-        (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"),
-        (dict, "table"), (dt.datetime, "datetime"), (dt.date, "date"), (dt.time, "time"),
-    ):
-        if isinstance(value, kind):
-            return Msg(f"error.type.{name}")
-    return type(value).__name__
-
-
-_EXPECTED = {
-    "string_type": "string",
-    "bool_type": "bool",
-    "int_type": "integer",
-    "list_type": "array",
-    "dict_type": "table",
-    "model_type": "table",
-    "date_type": "date_iso",
-    "bool_parsing": "bool",
-    "int_parsing": "integer",
-}
-"""pydantic's error type -> what was expected (error.type.*)."""
-
-
-def describe_error(error: dict[str, Any]) -> tuple[tuple[Any, ...], str]:
-    """A pydantic error as (loc, one-line message naming the key)."""
-    loc = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
-    kind = error["type"]
-    key = _key_path(loc)
-    value = error.get("input")
-    if kind == "extra_forbidden":
-        return loc, Msg("error.unknown_key", key=key)
-    if kind == "missing":
-        return loc, Msg("error.missing_key", key=key)
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        items, sep, last = expected.rpartition(" or ")
-        return loc, prefixed(key, Msg(
-            "error.unknown_value", value=value,
-            expected=Msg("error.alternatives", items=items, last=last) if sep else expected,
-        ))
-    if kind in _EXPECTED:
-        expected_type = Msg(f"error.type.{_EXPECTED[kind]}")
-        return loc, prefixed(key, Msg("error.wrong_type", expected=expected_type, got=_type_name(value)))
-    empty = prefixed(key, Msg("error.empty"))
-    if kind == "too_short":
-        if isinstance(value, str):  # a constrained string reports too_short, not string_too_short
-            return loc, empty
-        return loc, prefixed(key, Msg("error.too_short"))
-    if kind == "string_too_short":
-        return loc, empty
-    if kind == "value_error":
-        cause = error.get("ctx", {}).get("error")
-        message = reason_of(cause) if isinstance(cause, Exception) else str(cause or error["msg"])
-        return loc, prefixed(key, message) if key else message
-    return loc, f"{key}: {error['msg']}" if key else str(error["msg"])
-
-
 def load_assessment(path: Path, reference: Reference) -> LoadResult:
     """Read and validate one assessment file. Never raises for bad content."""
     path = Path(path)
+    if not _utf8_name(path.name):
+        return _fail(
+            path,
+            Msg("error.name_not_utf8"),
+        )
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -189,7 +127,16 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
     return load_assessment_bytes(path, data, reference)
 
 
-BOM_MESSAGE = Msg("error.bom")
+def _utf8_name(name: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (Python carries them as lone
+    surrogates): it cannot be shown, written to JSON or to a report as it is."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _FOLDER = Msg("error.folder")
 
 
@@ -232,97 +179,6 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
     return validate_document(path, raw, text, reference)
 
 
-def not_utf8(data: bytes, exc: UnicodeDecodeError) -> tuple[Msg, int, int]:
-    """The message, line and column for bytes that are not UTF-8 (Latin-1 from an old
-    editor, say), naming the key on that line."""
-    line, column = byte_position(data, exc.start)
-    key = key_at_line(data.decode("utf-8", errors="replace"), line)
-    byte = f"0x{data[exc.start]:02x}"
-    message = Msg("error.not_utf8_key", byte=byte, key=key) if key else Msg("error.not_utf8", byte=byte)
-    return message, line, column
-
-
-# -- hostile text -----------------------------------------------------------------------
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.MULTILINE)
-
-
-def text_problem(text: str) -> tuple[str, int, int] | None:
-    """A problem of the text as a whole that TOML would report obscurely, if any:
-    an unresolved git merge conflict, or a carriage return without a line feed.
-    Returns (message, line, column)."""
-    # both markers are needed (_looks_like_conflict); the substring test spares the
-    # regular expressions on the usual file
-    match = _CONFLICT.search(text) if "<<<<<<<" in text and ">>>>>>>" in text else None
-    if match is not None and _looks_like_conflict(text):
-        line = text.count("\n", 0, match.start()) + 1
-        key = key_at_line(text, line + 1)
-        marker = match.group(1)
-        return (
-            Msg("error.conflict_key", marker=marker, key=key) if key else Msg("error.conflict", marker=marker),
-            line,
-            1,
-        )
-    index = text.find("\r")
-    while index != -1:
-        if not text.startswith("\n", index + 1):
-            line = text.count("\n", 0, index) + 1
-            column = index - (text.rfind("\n", 0, index) + 1) + 1
-            key = key_at_line(text.replace("\r", " "), line)
-            return (
-                Msg("error.carriage_return_key", key=key) if key else Msg("error.carriage_return"),
-                line,
-                column,
-            )
-        index = text.find("\r", index + 1)
-    return None
-
-
-def _looks_like_conflict(text: str) -> bool:
-    """Both an opening and a closing marker: `=======` alone may sit in a string."""
-    return bool(re.search(r"^<{7}", text, re.MULTILINE)) and bool(
-        re.search(r"^>{7}", text, re.MULTILINE)
-    )
-
-
-def syntax_message(text: str, error: TomlError) -> Msg:
-    """The parser's message (translated where the catalogue knows it), naming the key on
-    the line it points at when there is one."""
-    known = syntax_message_id(error.message)
-    detail = error.message if known is None else Msg(known[0], **known[1])
-    if error.line is None:
-        return Msg("error.toml_syntax", detail=detail)
-    key = key_at_line(text, error.line)
-    if key and not re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", error.message):
-        return Msg("error.toml_syntax_key", detail=detail, key=key)
-    return Msg("error.toml_syntax", detail=detail)
-
-
-def key_at_line(text: str, line: int) -> str | None:
-    """The dotted key path (transfers[1].start) defined on `line`, if any."""
-    lines = text.split("\n")
-    head = "\n".join(lines[:line])
-    best: tuple[Any, ...] | None = None
-    for loc, (number, _column) in index_positions(head).items():
-        if number == line and (best is None or len(loc) > len(best)):
-            best = loc
-    if best:
-        return _key_path(best)
-    if not 0 < line <= len(lines):
-        return None
-    header = _BROKEN_HEADER.match(lines[line - 1])
-    if header:
-        return header.group(1)
-    key = _BARE_KEY.match(lines[line - 1])  # e.g. a duplicate: the scanner keeps the first
-    if not key:
-        return None
-    table = next((h.group(1) for h in map(_BROKEN_HEADER.match, reversed(lines[: line - 1])) if h), None)
-    return f"{table}.{key.group(1)}" if table else key.group(1)
-
-
-_BROKEN_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*)")
-_BARE_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)\s*=")
-
-
 def validate_document(
     path: Path, raw: dict[str, Any], text: str | None, reference: Reference
 ) -> LoadResult:
@@ -344,35 +200,67 @@ def validate_document(
     stem_error = _stem_error(path, text)
     if stem_error is not None:
         return LoadResult(path, None, [stem_error], text=text)
+    locator = Locator(text)
+    missing_version = _missing_version(path, raw)
     try:
         raw = migrate(raw)
     except MigrationError as exc:
-        line, column = locate(text, ("schema_version",))
+        line, column = locator.locate(("schema_version",))
         return LoadResult(path, None, [LoadError(path, reason_of(exc), line, column)], text=text)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
-        errors = []
-        for error in exc.errors(include_url=False):
+        errors = [missing_version] if missing_version else []
+        failures = exc.errors(include_url=False)
+        for error in failures[:MAX_ERRORS]:
             loc, message = describe_error(dict(error))
-            line, column = _position(text, loc)
+            line, column = _position(locator, loc)
             errors.append(LoadError(path, message, line, column))
-        return LoadResult(path, None, errors, text=text)
+        return LoadResult(path, None, _bounded(path, errors, len(failures) - MAX_ERRORS), text=text)
     problems = load_problems(assessment, reference, stem=path.stem)
-    if problems:
-        errors = []
-        for loc, message in problems:
-            line, column = _position(text, loc)
+    if problems or missing_version:
+        errors = [missing_version] if missing_version else []
+        for loc, message in problems[:MAX_ERRORS]:
+            line, column = _position(locator, loc)
             errors.append(LoadError(path, prefixed(_key_path(loc), message), line, column))
-        return LoadResult(path, None, errors, text=text)
+        return LoadResult(path, None, _bounded(path, errors, len(problems) - MAX_ERRORS), text=text)
     return LoadResult(path, assessment, [], text=text)
 
 
-def _position(text: str | None, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+MAX_ERRORS = 20
+"""At most this many errors are reported per file, then a count of the rest: a file
+with thousands of errors is one broken file, not thousands of lines to read."""
+
+
+def _bounded(path: Path, errors: list[LoadError], rest: int) -> list[LoadError]:
+    if rest > 0:
+        errors.append(
+            LoadError(
+                path,
+                Msg("error.more_errors", n=rest),
+            )
+        )
+    return errors
+
+
+def _missing_version(path: Path, raw: dict[str, Any]) -> LoadError | None:
+    """FORMAT.md makes schema_version required: a file without it is a load error that
+    says which line to add."""
+    if "schema_version" in raw:
+        return None
+    return LoadError(
+        path,
+        Msg("error.schema_version_missing", version=SCHEMA_VERSION),
+        1,
+        1,
+    )
+
+
+def _position(locator: Locator, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     """Line and column of the key at `loc`, else of its nearest table; a key missing from
     the top-level table points at the start of the document (1:1), where it belongs."""
-    line, column = locate(text, loc)
-    if line is None and text:
+    line, column = locator.locate(loc)
+    if line is None and locator.has_text:
         return 1, 1
     return line, column
 
@@ -384,11 +272,11 @@ def _stem_error(path: Path, text: str | None) -> LoadError | None:
     """The file name must be a valid id (it is the assessment's id): refuse names with
     spaces, capitals, dots or other characters before anything else."""
     stem = path.stem
-    if _ID_RE.match(stem):
+    if _ID_RE.fullmatch(stem):
         return None
-    line, column = locate(text, ("id",))
+    line, column = Locator(text).locate(("id",))
     suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
-    hint = Msg("error.file_name_example", name=suggestion) if suggestion and _ID_RE.match(suggestion) else ""
+    hint = Msg("error.file_name_example", name=suggestion) if suggestion and _ID_RE.fullmatch(suggestion) else ""
     return LoadError(
         path,
         Msg("error.bad_file_name", name=path.name, hint=hint),

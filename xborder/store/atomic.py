@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -12,6 +13,12 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace `path` with `data` so that readers see either the old or the new
     content, never a mix, even if the process is killed mid-way. The file keeps its
     permissions (a new one: 0644 less the umask), unless `mode` is given."""
+    write_atomic_chunks(path, (data,), mode=mode)
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[bytes], *, mode: int | None = None) -> None:
+    """write_atomic for content produced piece by piece (a register of 10,000
+    assessments): never held in memory whole, still all or nothing."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if mode is None:
@@ -20,7 +27,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode if mode is not None else 0o644 & ~_umask())

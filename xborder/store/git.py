@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -100,10 +101,6 @@ class Commit:
         return self.sha[:8]
 
 
-_SEP = "\x1f"
-_REC = "\x1e"
-
-
 def relative_path(root: Path, path: Path) -> str:
     """`path` relative to the repository `root`, as git names it (symbolic links of
     folders resolved)."""
@@ -124,10 +121,11 @@ def file_log(path: Path) -> list[Commit] | None:
     proc = _git(
         root,
         "log",
+        "-z",
         "--follow",
         "--no-color",
         "--name-only",
-        f"--format={_REC}%H{_SEP}%aI{_SEP}%an{_SEP}%s",
+        "--format=%H%x00%aI%x00%an%x00%s%x00",
         "--",
         rel,
     )
@@ -138,23 +136,61 @@ def file_log(path: Path) -> list[Commit] | None:
         if "does not have any commits" in stderr or "bad default revision" in stderr:
             return []
         raise GitError(f"git log failed: {stderr.strip().splitlines()[-1] if stderr.strip() else proc.returncode}")
+    return parse_log(proc.stdout, rel)
+
+
+_SHA = re.compile(rb"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+def parse_log(output: bytes, rel: str) -> list[Commit]:
+    """Commits from `git log -z --name-only --format=%H%x00%aI%x00%an%x00%s%x00`.
+
+    Every field is NUL-terminated, and NUL is the one byte a commit message or an author
+    name cannot hold: a subject with 0x1E or a newline, or an author with escape codes,
+    cannot shift the fields. Each record: sha, date, author, subject, an empty field,
+    then the file's name (after a newline). Bytes that are not UTF-8 are decoded safely
+    (names as the file system does, texts with U+FFFD)."""
+    tokens = output.split(b"\0")
     commits = []
-    for record in proc.stdout.decode("utf-8", "replace").split(_REC):
-        if not record.strip():
+    index = 0
+    while index + 3 < len(tokens):
+        sha = tokens[index].lstrip(b"\n")
+        if not _SHA.fullmatch(sha):
+            index += 1  # a file name, or what follows the last record
             continue
-        head, _, names = record.partition("\n")
-        sha, date, author, subject = (head.split(_SEP) + ["", "", "", ""])[:4]
-        files = [line for line in names.splitlines() if line.strip()]
+        date, author, subject = tokens[index + 1 : index + 4]
+        index += 4
+        while index < len(tokens) and tokens[index] == b"":
+            index += 1
+        name = rel
+        if index < len(tokens) and tokens[index].startswith(b"\n") and not _starts_record(tokens, index):
+            name = os.fsdecode(tokens[index][1:]) or rel
+            index += 1
         commits.append(
             Commit(
-                sha=sha,
-                date=dt.datetime.fromisoformat(date),
-                author=author,
-                subject=subject,
-                path=files[0] if files else rel,
+                sha=sha.decode("ascii"),
+                date=_git_date(date),
+                author=author.decode("utf-8", "replace"),
+                subject=subject.decode("utf-8", "replace"),
+                path=name,
             )
         )
     return commits
+
+
+def _starts_record(tokens: list[bytes], index: int) -> bool:
+    """Whether tokens[index] is the sha of the next record (a commit that listed no name)."""
+    return bool(_SHA.fullmatch(tokens[index].lstrip(b"\n"))) and bool(
+        index + 1 < len(tokens) and re.match(rb"[0-9]{4}-[0-9]{2}-[0-9]{2}T", tokens[index + 1])
+    )
+
+
+def _git_date(value: bytes) -> dt.datetime:
+    """git's strict ISO date; the epoch if git ever wrote something else (never raise)."""
+    try:
+        return dt.datetime.fromisoformat(value.decode("ascii", "replace"))
+    except ValueError:
+        return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def read_at(root: Path, rev: str, relpath: str) -> bytes | None:

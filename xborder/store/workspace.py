@@ -41,6 +41,35 @@ class WorkspaceError(Exception):
         super().__init__(text)
 
 
+def scan_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The assessment files of a folder (`*.toml`, not hidden), sorted by name, and the
+    files skipped that look like assessment files, each with the reason (a Msg)."""
+    from xborder.model.text import Msg
+
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], []
+    files = []
+    skipped: list[tuple[Path, str]] = []
+    for entry in entries:
+        name = entry.name
+        if not name.lower().endswith(".toml"):
+            continue
+        if name.startswith("."):
+            skipped.append((Path(entry.path), Msg("error.hidden_file")))
+        elif name.endswith(".toml"):
+            files.append(Path(entry.path))
+        else:
+            skipped.append(
+                (
+                    Path(entry.path),
+                    Msg("error.upper_case_toml"),
+                )
+            )
+    return sorted(files), sorted(skipped)
+
+
 def find_workspace(start: Path | None = None) -> Path | None:
     """The nearest folder at or above `start` that holds xborder.toml."""
     here = Path(start or Path.cwd()).resolve()
@@ -109,21 +138,19 @@ class Workspace:
     def assessment_path(self, assessment_id: str) -> Path:
         """data/assessments/<id>.toml; ValueError for a string that is not a valid id
         (so that no id such as "../x" can name a file elsewhere)."""
-        if not _ID_RE.match(assessment_id):
+        if not _ID_RE.fullmatch(assessment_id):
             raise ValueError(f"invalid assessment id {assessment_id!r}: use a-z, 0-9 and '-', up to 64")
         return self.assessments_dir / f"{assessment_id}.toml"
 
     def assessment_files(self) -> list[Path]:
-        """Every *.toml in data/assessments, sorted by name (hidden files skipped)."""
-        try:
-            entries = list(os.scandir(self.assessments_dir))
-        except FileNotFoundError:
-            return []
-        return sorted(
-            Path(entry.path)
-            for entry in entries
-            if entry.name.endswith(".toml") and not entry.name.startswith(".")
-        )
+        """Every *.toml in data/assessments, sorted by name (hidden files skipped;
+        skipped_files() names them)."""
+        return scan_folder(self.assessments_dir)[0]
+
+    def skipped_files(self) -> list[tuple[Path, str]]:
+        """Files in data/assessments that look like assessments but are not read
+        (hidden, or `.TOML` in other letters), with the reason: to report, never to hide."""
+        return scan_folder(self.assessments_dir)[1]
 
     def relative(self, path: Path) -> str:
         """`path` relative to the workspace root when inside it (for output)."""
@@ -168,7 +195,7 @@ class Workspace:
             yield self.load(path)
 
     def find(self, assessment_id: str) -> Path | None:
-        if not _ID_RE.match(assessment_id):
+        if not _ID_RE.fullmatch(assessment_id):
             return None
         path = self.assessment_path(assessment_id)
         return path if path.is_file() else None

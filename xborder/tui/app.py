@@ -25,6 +25,7 @@ from xborder.dates import local_today
 from xborder.store import Workspace
 from xborder.store.drafts import Draft, discard_draft, list_drafts
 from xborder.tui.commands import apply_bindings
+from xborder.tui.safe import markup
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.screens.file_errors import FileErrorsScreen
 from xborder.tui.screens.help import HelpScreen
@@ -280,7 +281,7 @@ class XBorderApp(App[None]):
     async def recover_drafts(self) -> None:
         drafts, errors = list_drafts(self.workspace.root)
         for error in errors:
-            self.notify(t("draft.unreadable", self.lang, error=error), severity="warning", timeout=10)
+            self.notify(t("draft.unreadable", self.lang, error=markup(error)), severity="warning", timeout=10)
         for draft in drafts:
             lang = self.lang
             answer = await self.push_screen_wait(

@@ -313,7 +313,7 @@ def slugify(title: str, taken: Collection[str] = ()) -> str:
 
 
 def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
+    return bool(_ID_RE.fullmatch(value))
 
 
 # -- validation ----------------------------------------------------------------------

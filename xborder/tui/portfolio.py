@@ -67,6 +67,22 @@ class Row:
 
 
 def load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
+    """The row of one file. Never raises: a file the core cannot judge (a bug, say)
+    shows as invalid with the reason, and the rest of the workspace works."""
+    try:
+        return _load_row(workspace, path, as_of)
+    except Exception as exc:  # noqa: BLE001 - one file must never take the home screen down
+        from xborder.model.text import Msg
+
+        reason = f"{type(exc).__name__}: {exc}"
+        error = LoadError(
+            path,
+            Msg("error.internal_row", reason=reason),
+        )
+        return Row(path.stem, path, "", None, "invalid", 0, (), None, errors=(error,))
+
+
+def _load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
     result = workspace.load(path)
     if result.assessment is None:
         return Row(
@@ -175,7 +191,7 @@ class RowIndex:
     fail to load are never remembered: they are read again every time."""
 
     def __init__(self, workspace: Workspace, as_of: dt.date) -> None:
-        key = hashlib.sha256(str(workspace.root.resolve()).encode()).hexdigest()[:20]
+        key = hashlib.sha256(os.fsencode(workspace.root.resolve())).hexdigest()[:20]
         self.path = _cache_dir() / f"portfolio-{key}.json"
         self.context = _context(workspace, as_of)
         self.rows: dict[str, dict[str, Any]] = {}

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from xborder.store import LoadError
+from xborder.tui.safe import markup, plain
 from xborder.tui.strings import t
 
 
@@ -51,10 +52,10 @@ class FileErrorsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical():
-            yield Static(t("errors.title", lang, file=self.relative), id="errors-title")
+            yield Static(t("errors.title", lang, file=markup(self.relative)), id="errors-title")
             with VerticalScroll(id="errors-list"):
                 for error in self.errors:
-                    yield Static(error.located(self.relative, lang), classes="file-error", markup=False)
+                    yield Static(plain(error.located(self.relative, lang)), classes="file-error", markup=False)
             yield Static(t("errors.hint", lang), id="errors-hint")
             with Horizontal():
                 yield Button(t("errors.edit", lang), id="edit", variant="primary")

@@ -22,6 +22,7 @@ from textual.widgets.data_table import RowKey
 from xborder.rules.engine import VERDICTS
 from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
 from xborder.tui.portfolio import SORT_KEYS, Row, RowIndex, load_row, load_rows, sort_key
+from xborder.tui.safe import markup, plain
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t, tn
 from xborder.tui.style import verdict_text
@@ -292,13 +293,13 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         if not row.ok:
             error = row.errors[0]
             where = f"{error.line}: " if error.line else ""
-            cells["title"] = Text(_cut(f"{where}{error.text(lang)}", widths["title"]), style="red")
+            cells["title"] = Text(_cut(f"{where}{plain(error.text(lang))}", widths["title"]), style="red")
         else:
-            cells["title"] = Text(_cut(row.title, widths["title"]))
+            cells["title"] = Text(_cut(plain(row.title), widths["title"]))
         review = Text("")
         if row.next_review is not None:
             review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")
-        cells["id"] = Text(_cut(row.id, widths["id"]))
+        cells["id"] = Text(_cut(plain(row.id), widths["id"]))
         cells["status"] = Text(_cut(reference.label("status", row.status, lang), widths["status"])) if row.status else Text("")
         cells["verdict"] = verdict_text(row.verdict, reference, lang)
         cells["transfers"] = Text(str(row.transfers) if row.ok else "", justify="right")
@@ -436,7 +437,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         answer = await self.app.push_screen_wait(
             ChoiceScreen(
                 t("cmd.delete", lang),
-                t("home.confirm_delete", lang, title=row.title or row.id, file=relative),
+                t("home.confirm_delete", lang, title=markup(row.title or row.id), file=markup(relative)),
                 [("delete", t("dialog.delete", lang), "error"), ("cancel", t("dialog.cancel", lang), "default")],
                 tone="danger",
                 focus="cancel",  # Enter alone never deletes
@@ -449,11 +450,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         except FileNotFoundError:
             pass
         except OSError as exc:
-            self.notify(f"{relative}: {exc.strerror or exc}", severity="error")
+            self.notify(markup(f"{relative}: {exc.strerror or exc}"), severity="error")
             return
         self.rows.pop(row.path, None)
         self._fill()
-        self.notify(t("home.deleted", lang, file=relative))
+        self.notify(t("home.deleted", lang, file=markup(relative)))
 
     def action_report(self) -> None:
         row = self._need_selected()

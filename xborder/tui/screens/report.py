@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, ProgressBar, Static
 
+from xborder.tui.safe import plain
 from xborder.tui.strings import t
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class ReportScreen(ModalScreen[None]):
         app.call_from_thread(self._finish, t("report.done", self.lang, files=files or "reports/"), True)
 
     def _progress(self, message: str, done: int | None = None, total: int | None = None) -> None:
-        self.query_one("#report-status", Static).update(message)
+        self.query_one("#report-status", Static).update(plain(message))
         if done is not None and total:
             self.query_one(ProgressBar).update(total=total, progress=done)
 
@@ -86,7 +87,7 @@ class ReportScreen(ModalScreen[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
         status = self.query_one("#report-status", Static)
-        status.update(message)
+        status.update(plain(message))
         status.styles.color = "green" if ok else "red"
         close = self.query_one("#report-close", Button)
         close.disabled = False

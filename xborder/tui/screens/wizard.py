@@ -43,6 +43,7 @@ from xborder.tui.form import (
     Loc,
     Step,
 )
+from xborder.tui.safe import markup, plain
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t, tn
 from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
@@ -135,7 +136,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
     @property
     def title_text(self) -> str:
         title = self.doc.get("title")
-        return title if isinstance(title, str) and title else t("wizard.new", self.lang)
+        return plain(title) if isinstance(title, str) and title else t("wizard.new", self.lang)
 
     # -- layout -------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -375,7 +376,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         else:
             info = reference.adequacy_of(code)
             adequate = info.adequate
-        source = reference.describe_adequacy(info, self.lang)
+        source = plain(reference.describe_adequacy(info, self.lang))
         text = Text()
         text.append(t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang), style="bold")
         text.append("\n" + t("wizard.adequacy.source", self.lang, source=source), style="italic")
@@ -725,7 +726,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         style = SEVERITY_STYLE.get(finding.severity, "")
         line = Text(upper(reference.label("severity", finding.severity, lang), lang), style=style)
         citation = finding.citation(lang)
-        line.append(f"  {finding.message(lang)}")
+        line.append(f"  {plain(finding.message(lang))}")
         if citation:
             line.append(f"  ({citation})", style="italic dim")
         self._review_locs[key] = tuple(finding.field)
@@ -863,7 +864,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             text.append(t("wizard.save_ready", lang, verdict=reference.label("verdict", check.verdict, lang)))
         target = self._target_path()
         if target is not None:
-            text.append("\n" + t("wizard.save_file", lang, file=self.xapp.workspace.relative(target)), style="dim")
+            text.append("\n" + t("wizard.save_file", lang, file=plain(self.xapp.workspace.relative(target))), style="dim")
         self.query_one("#save-summary", Static).update(text)
         self.query_one("#save-button", Button).disabled = bool(problems)
         report = self.query_one("#save-report-button", Button)
@@ -901,7 +902,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         except ConflictError:
             return await self._conflict(path, relative)
         except OSError as exc:
-            self.notify(f"{relative}: {exc.strerror or exc}", severity="error")
+            self.notify(markup(f"{relative}: {exc.strerror or exc}"), severity="error")
             return False
         self.path = path
         self.base_sha256 = digest
@@ -917,7 +918,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         if self.step == "save":
             self._refresh_save()
             self.query_one("#save-report-button", Button).focus()  # the offer: its report
-        self.notify(t("wizard.saved", lang, file=relative), timeout=6)
+        self.notify(t("wizard.saved", lang, file=markup(relative)), timeout=6)
         self.xapp.file_saved(path)
         return True
 
@@ -944,7 +945,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         result = self.xapp.workspace.load(self.path)
         if result.assessment is None:
             first = result.errors[0].located(self.xapp.workspace.relative(self.path), self.lang) if result.errors else "?"
-            self.notify(t("wizard.reloaded_invalid", self.lang, error=first), severity="error", timeout=10)
+            self.notify(t("wizard.reloaded_invalid", self.lang, error=markup(first)), severity="error", timeout=10)
             return
         self.doc = form.document_of(result.assessment)
         self.base_sha256 = result.sha256
@@ -968,7 +969,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         try:
             save_draft(workspace.root, draft)
         except OSError as exc:
-            self.notify(f"{exc}", severity="error")
+            self.notify(markup(f"{exc}"), severity="error")
 
     # -- leaving ------------------------------------------------------------------
     @work(exclusive=True, group="close")

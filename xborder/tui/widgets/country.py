@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rich.text import Text
 from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -18,6 +19,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from xborder.reference.loader import country_aliases, country_name
+from xborder.tui.safe import plain
+from xborder.tui.widgets.safe_inputs import SafeInput
 
 _CODE_AT_END = re.compile(r"\(([A-Za-z]{2})\)\s*$")
 
@@ -135,7 +138,7 @@ class CountryPicker(Vertical):
         self.value: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, id=f"{self.id}-input" if self.id else None, compact=True)
+        yield SafeInput(placeholder=self._placeholder, id=f"{self.id}-input" if self.id else None, compact=True)
         yield _Matches()
 
     @property
@@ -165,7 +168,7 @@ class CountryPicker(Vertical):
         options.clear_options()
         if code is None or display(code, self.lang) != text:
             matches = search(text, self.lang, exclude=self.exclude)
-            options.add_options([Option(display(c, self.lang), id=c) for c in matches])
+            options.add_options([Option(Text(plain(display(c, self.lang))), id=c) for c in matches])
             if matches:
                 options.highlighted = 0
             self.set_class(bool(matches), "-open")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -19,8 +20,10 @@ from textual.widgets import Checkbox, Input, Select, SelectionList, Static, Text
 
 from xborder.reference import Reference
 from xborder.tui.form import FieldSpec, parse_date_text
+from xborder.tui.safe import markup, plain
 from xborder.tui.strings import t
 from xborder.tui.widgets.country import CountryPicker
+from xborder.tui.widgets.safe_inputs import SafeInput, SafeTextArea
 
 
 class FieldBox(Vertical):
@@ -109,11 +112,11 @@ class FieldBox(Vertical):
         lang = self.lang
         cid = f"{spec.widget_id}-control"
         if spec.kind in ("text", "date"):
-            return Input(id=cid, placeholder="YYYY-MM-DD" if spec.kind == "date" else "", compact=True)
+            return SafeInput(id=cid, placeholder="YYYY-MM-DD" if spec.kind == "date" else "", compact=True)
         if spec.kind == "textarea":
-            return TextArea(id=cid, soft_wrap=True, show_line_numbers=False, compact=True)
+            return SafeTextArea(id=cid, soft_wrap=True, show_line_numbers=False, compact=True)
         if spec.kind == "lines":
-            return TextArea(id=cid, soft_wrap=True, show_line_numbers=False, classes="-lines", compact=True)
+            return SafeTextArea(id=cid, soft_wrap=True, show_line_numbers=False, classes="-lines", compact=True)
         if spec.kind == "bool":
             return Checkbox(label, id=cid)
         if spec.kind == "tristate":
@@ -126,7 +129,7 @@ class FieldBox(Vertical):
         if spec.kind == "select":
             values = self._select_values()
             return Select(
-                [(self.reference.label(spec.options, v, lang), v) for v in values],
+                [(_prompt(self.reference.label(spec.options, v, lang)), v) for v in values],
                 prompt=t("select.none", lang),
                 allow_blank=not spec.required,
                 id=cid,
@@ -134,7 +137,9 @@ class FieldBox(Vertical):
                 value=values[0] if spec.required and values else Select.NULL,
             )
         if spec.kind == "checklist":
-            return SelectionList[str](*self._checklist_options(), id=cid, compact=True)
+            return SelectionList[str](
+                *[(_prompt(label), key) for label, key in self._checklist_options()], id=cid, compact=True
+            )
         if spec.kind == "country":
             return CountryPicker(
                 lang=lang,
@@ -226,7 +231,7 @@ class FieldBox(Vertical):
         self.options = options
         with self.prevent(SelectionList.SelectedChanged):
             control.clear_options()
-            control.add_options([(label, key, key in selected) for label, key in options])
+            control.add_options([(_prompt(label), key, key in selected) for label, key in options])
         self._value = list(selected)
         self._shown = True
 
@@ -236,7 +241,7 @@ class FieldBox(Vertical):
             return  # unchanged: no relayout on every keystroke
         self._error = message
         self.set_class(bool(message), "-error")
-        self.query_one(".field-error", Static).update(message)
+        self.query_one(".field-error", Static).update(markup(message))
 
     @property
     def error(self) -> str:
@@ -320,3 +325,9 @@ class FieldBox(Vertical):
     def _country(self, event: CountryPicker.Changed) -> None:
         event.stop()
         self._emit(event.value)
+
+
+def _prompt(label: str) -> Text:
+    """An option's label as plain text: labels may come from a workspace's reference data
+    or, for a key the vocabulary lacks, from the file itself (no markup, no controls)."""
+    return Text(plain(label))
