@@ -476,3 +476,83 @@ def test_json_keys_are_in_format_md_order(xborder, example_workspace, make_doc, 
                 assert list(finding)[:4] == ["rule", "severity", "citation", "message"]
                 seen_finding = True
     assert seen_finding
+
+
+# -- policy profiles: whose clause a finding cites ------------------------------------------
+def _notify_finding(data: dict) -> dict:
+    (finding,) = [f for f in data["assessments"][0]["transfers"][0]["findings"] if f["rule"] == "AZ-NOTIFY-1"]
+    return finding
+
+
+def test_an_assessment_naming_a_shipped_profile_cites_the_operators_own_clause(xborder, workspace, make_doc, make_transfer, write):
+    doc = make_doc(make_transfer(notification=None))
+    doc["operator"]["policy"] = "ims-engineering"
+    write(workspace, doc)
+    _, data = check_json(xborder, workspace)
+    finding = _notify_finding(data)
+    assert finding["citation"] == "i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1"
+    assert [b["kind"] for b in finding["basis"]] == ["law", "model", "policy"]
+    assert finding["basis"][-1] == {
+        "kind": "policy", "document": "i.M.S. Engineering MMC policy of 2024-05-20", "clause": "12.1", "verified": True,
+    }
+
+
+def test_a_profile_without_the_clause_cites_the_law_and_the_model_named_as_such(xborder, workspace, make_doc, make_transfer, write):
+    doc = make_doc(make_transfer(notification=None))
+    doc["operator"]["policy"] = "alqoritmika"  # its cross-border clauses are in §7; its §12 is a definition
+    write(workspace, doc)
+    _, data = check_json(xborder, workspace)
+    finding = _notify_finding(data)
+    assert finding["citation"] == (
+        "Law No. 998-IIIQ (article not verified); model: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1"
+    )
+    assert "policy" not in [b["kind"] for b in finding["basis"]]
+    assert finding["basis"][0] == {
+        "kind": "law",
+        "document": "Law of the Republic of Azerbaijan No. 998-IIIQ of 11 May 2010 “On Personal Data”",
+        "clause": None,
+        "verified": False,
+    }
+
+
+def test_a_workspace_defines_its_own_profile_and_default(xborder, workspace, make_doc, make_transfer, write):
+    (workspace / "xborder.toml").write_text(
+        '[operator]\nname = "Our Company MMC"\npolicy = "ours"\n\n'
+        '[policies.ours]\ntitle = "Our policy"\ncompany = "Our Company MMC"\ndate = 2025-03-01\n'
+        'clauses = { notify_authority = "9.1" }\n',
+        encoding="utf-8",
+    )
+    write(workspace, make_doc(make_transfer(notification=None)))  # names no profile: the default applies
+    _, data = check_json(xborder, workspace)
+    finding = _notify_finding(data)
+    assert finding["citation"] == "Our Company MMC policy of 2025-03-01, clause 9.1"
+    # in Azerbaijani too
+    _, data = check_json(xborder, workspace, "--lang", "az")
+    assert _notify_finding(data)["citation"] == "Our Company MMC fərdi məlumatların işlənilməsi siyasəti (2025-03-01), bənd 9.1"
+
+
+def test_an_unknown_profile_in_an_assessment_is_a_load_error(xborder, workspace, make_doc, make_transfer, write):
+    doc = make_doc(make_transfer())
+    doc["operator"]["policy"] = "our-policy"
+    write(workspace, doc)
+    status, data = check_json(xborder, workspace)
+    assert status == 2
+    (error,) = data["assessments"][0]["errors"]
+    assert error["message"].startswith("operator.policy: unknown policy profile 'our-policy'")
+    assert error["line"] is not None
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ('[operator]\npolicy = "nope"\n', ":2:1: operator.policy: unknown policy profile 'nope'"),
+        ('[policies.Our_Policy]\ntitle = "x"\n', ":1:1: policies.Our_Policy: a profile id is lower-case"),
+        ('[policies.ours]\ntitle = "x"\nclauses = { notify = "1.1" }\n', ":3:"),
+    ],
+    ids=["unknown-default", "bad-id", "unknown-commitment"],
+)
+def test_broken_profiles_in_the_settings_are_one_line_errors(xborder, tmp_path, settings, expected):
+    (tmp_path / "xborder.toml").write_text(settings, encoding="utf-8")
+    status, out, err = xborder("check", cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert expected in err and err.count("\n") == 1, err
