@@ -282,7 +282,7 @@ def print_text(
     lang: str,
     skipped: Sequence[tuple[Path, str]] = (),
 ) -> None:
-    from xborder.reference import upper
+    from xborder.i18n import upper
 
     ref = workspace.reference
     style = Style(sys.stdout)

@@ -21,6 +21,9 @@ tin = ""                # VÖEN
 address = ""
 contact = ""
 responsible = ""        # person responsible for organising the processing
+policy = ""             # your policy's profile, for truthful citations: a shipped one
+                        # (ims-engineering, charge-az, pro-bpm, alqoritmika, e-legal) or
+                        # your own under [policies.ID] below (see the README)
 
 [reports]
 languages = ["az", "en"]

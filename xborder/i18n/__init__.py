@@ -125,3 +125,11 @@ def ordinal(lang: str, number: str) -> str:
         else:
             suffix = "ci"  # min, milyon
     return f"{number}-{suffix}"
+
+
+def upper(text: str, lang: str) -> str:
+    """Upper case as the language writes it: Azerbaijani (like Turkish) has a dotted
+    capital İ for i, which str.upper() would turn into a dotless I ("verilir" -> "VERİLİR")."""
+    if lang in ("az", "tr"):
+        text = text.replace("i", "İ")
+    return text.upper()

@@ -17,7 +17,6 @@ from xborder.reference.loader import (
     ReferenceError,
     RuleText,
     load_reference,
-    upper,
 )
 
 __all__ = [
@@ -30,5 +29,4 @@ __all__ = [
     "ReferenceError",
     "RuleText",
     "load_reference",
-    "upper",
 ]

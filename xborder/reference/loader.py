@@ -482,14 +482,6 @@ class Reference:
         return country_name(code, lang)
 
 
-def upper(text: str, lang: str) -> str:
-    """Upper case as the language writes it: Azerbaijani (like Turkish) has dotted İ
-    for i, which str.upper() would turn into a dotless I ("verilir" -> "VERİLİR")."""
-    if lang in ("az", "tr"):
-        text = text.replace("i", "İ")
-    return text.upper()
-
-
 # -- country names (pycountry and its translations) -------------------------------------
 @cache
 def _translation(lang: str) -> Any:

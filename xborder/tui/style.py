@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from xborder.i18n import upper
 from xborder.reference import Reference
 
 VERDICT_STYLE = {
@@ -27,8 +28,3 @@ def verdict_text(verdict: str, reference: Reference, lang: str) -> Text:
     return Text(upper(reference.label("verdict", verdict, lang), lang), style=VERDICT_STYLE.get(verdict, ""))
 
 
-def upper(text: str, lang: str) -> str:
-    """Upper case that knows Azerbaijani's dotted İ (Python's str.upper maps i to I)."""
-    if lang == "az":
-        text = text.replace("i", "İ")
-    return text.upper()

@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from xborder.i18n import upper
 from xborder.model.text import in_lang
 from xborder.reference.loader import AdequacyInfo
 from xborder.store import save_assessment
@@ -46,7 +47,7 @@ from xborder.tui.form import (
 from xborder.tui.safe import markup, plain
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t, tn
-from xborder.tui.style import SEVERITY_STYLE, upper, verdict_text
+from xborder.tui.style import SEVERITY_STYLE, verdict_text
 from xborder.tui.widgets.country import display as country_display
 from xborder.tui.widgets.fields import FieldBox
 from xborder.tui.widgets.footer import CoalescingFooter
