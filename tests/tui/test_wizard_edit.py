@@ -221,3 +221,26 @@ async def test_core_messages_at_a_field_are_in_the_interface_language(example_ro
         await pilot.pause()
         box = wizard.query_one("#t-country")
         assert box.error == "transsərhəd ötürmə Azərbaycana (AZ) ola bilməz"
+
+
+async def test_the_policy_profile_is_chosen_in_general_and_changes_whose_clause_findings_cite(example_root: Path, make) -> None:
+    from textual.widgets import Select
+
+    path = example_root / "data/assessments/ims-web-analytics.toml"
+    app = make(example_root, lang="en", as_of=dt.date(2026, 11, 22))
+    async with app.run_test(size=(120, 40)) as pilot:
+        wizard = await _open(pilot, app, path)
+        select = wizard.query_one("#f-operator-policy-control", Select)
+        assert select.value == "ims-engineering"  # as the file names it
+        labels = [str(prompt) for prompt, _ in select._options]
+        assert "i.M.S. Engineering MMC policy of 2024-05-20 (ims-engineering)" in labels
+        assert any("(e-legal)" in label for label in labels)
+
+        def citations() -> set[str]:
+            return {f.citation("en") for f in wizard.check.findings() if f.rule.startswith("AZ-NOTIFY")}
+
+        assert citations() and all(c.startswith("i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1") for c in citations())
+        select.value = "e-legal"  # E-LEGAL's policy has no clause on cross-border transfer
+        await pilot.pause()
+        assert wizard.doc["operator"]["policy"] == "e-legal"
+        assert all(c.startswith("Law No. 998-IIIQ (article not verified); model:") for c in citations())

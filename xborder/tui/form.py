@@ -89,6 +89,7 @@ GENERAL_FIELDS = (
     _f("operator.address", "text"),
     _f("operator.contact", "text"),
     _f("operator.responsible", "text"),
+    _f("operator.policy", "select", False, "policy"),
     _f("notes", "textarea"),
 )
 

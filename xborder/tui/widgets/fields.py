@@ -129,7 +129,7 @@ class FieldBox(Vertical):
         if spec.kind == "select":
             values = self._select_values()
             return Select(
-                [(_prompt(self.reference.label(spec.options, v, lang)), v) for v in values],
+                [(_prompt(self._option_label(v)), v) for v in values],
                 prompt=t("select.none", lang),
                 allow_blank=not spec.required,
                 id=cid,
@@ -156,10 +156,18 @@ class FieldBox(Vertical):
         book = self.reference.book
         return get_rulebook(book.id).home_country if book is not None else ""
 
+    def _option_label(self, value: str) -> str:
+        if self.spec.options == "policy":  # a policy profile: whose policy it is
+            profile = self.reference.policies[value]
+            return f"{self.reference.policy_document(profile, self.lang)} ({value})"
+        return self.reference.label(self.spec.options, value, self.lang)
+
     def _select_values(self) -> list[str]:
         table = self.spec.options
         if table == "ground":
             return list(self.reference.grounds)
+        if table == "policy":  # the shipped profiles and the workspace's own
+            return sorted(self.reference.policies)
         return list(getattr(self.reference.vocabulary, table, {}))
 
     def _checklist_options(self) -> list[tuple[str, str]]:
