@@ -21,18 +21,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from xborder.model.assessment import Approval, Assessment
+from xborder.model.assessment import Approval, Assessment, PastDecision, content_digests
 from xborder.rules.engine import VERDICTS
 from xborder.rules.registry import get_rulebook
 
 if TYPE_CHECKING:
     from xborder.rules.engine import Evaluation
 
-DueKind = Literal["review", "notification", "recipient_info"]
-DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info")
+DueKind = Literal["review", "notification", "recipient_info", "authority_request"]
+DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info", "authority_request")
 """What can fall due: the periodic review (next_review), and the prior steps of the
 assessment's rulebook (the notice to the authority; the information to obtain from the
-recipient before it), with the last days the rulebook sets (Rulebook.deadlines)."""
+recipient before it; the answer to the authority's request for information), with the
+last days the rulebook sets (Rulebook.deadlines)."""
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -93,6 +94,9 @@ _ERRORS: dict[str, dict[str, str]] = {
         "reject_date": "rejecting needs the date of the decision",
         "approve_by": "approving needs the reviewer's name (--by NAME)",
         "not_permitted": "{id} is {verdict}, not permitted, as of {as_of}: approve it only with a recorded reason (--reason TEXT)",
+        "self_approval": "{reviewer} prepared {id} and may not approve it too: a second person approves (or allow it with `self_approval = true` under [review] in xborder.toml)",
+        "again": "{id} is already approved (by {reviewer} on {date}): to approve it again, say so with --again (the earlier approval is kept in the file)",
+        "before_created": "the decision date {date} is before the assessment was created ({created})",
     },
     "az": {
         "use_approve": "təsdiq rəyçini və nəticələri qeydə alır: `xborder approve {id} --by NAME` əmrindən istifadə edin",
@@ -105,6 +109,9 @@ _ERRORS: dict[str, dict[str, str]] = {
         "reject_date": "rədd etmək üçün qərarın tarixi göstərilməlidir",
         "approve_by": "təsdiq üçün rəyçinin adı göstərilməlidir (--by NAME)",
         "not_permitted": "{id} {as_of} tarixinə «{verdict}» nəticəsindədir, «Yol verilir» deyil: yalnız səbəb qeyd edilməklə təsdiqlənə bilər (--reason TEXT)",
+        "self_approval": "{id} qiymətləndirməsini {reviewer} hazırlayıb və onu özü təsdiqləyə bilməz: təsdiqi başqa şəxs verir (və ya xborder.toml faylında [review] bölməsində `self_approval = true` ilə buna icazə verin)",
+        "again": "{id} artıq təsdiqlənib ({date} tarixində, {reviewer}): yenidən təsdiqləmək üçün bunu --again ilə bildirin (əvvəlki təsdiq faylda saxlanılır)",
+        "before_created": "qərarın tarixi ({date}) qiymətləndirmənin yaradıldığı tarixdən ({created}) əvvəldir",
     },
 }
 
@@ -132,7 +139,10 @@ class DueItem:
     start: dt.date | None = None
     """The transfer's start (for notification and recipient information)."""
     sent: dt.date | None = None
-    """The notification's date when it was sent without the recipient information."""
+    """The notification's date when it was sent without the recipient information; the
+    date of the authority's request."""
+    reference: str = ""
+    """The authority's reference of its request."""
     verdict: str | None = None
     """The transfer's (or, for a review, the assessment's) verdict when evaluated."""
     clause: str = ""
@@ -150,6 +160,8 @@ class DueItem:
         who = f"{self.recipient} ({self.country})" if self.recipient else self.country
         if self.kind == "review":
             key = "review_overdue" if self.overdue else "review_due"
+        elif self.kind == "authority_request":
+            key = "request_overdue" if self.overdue else "request_due"
         elif self.kind == "notification":
             key = "notify_overdue" if self.overdue else "notify_due"
         elif self.sent is not None:
@@ -161,6 +173,7 @@ class DueItem:
             start=self.start.isoformat() if self.start else "",
             sent=self.sent.isoformat() if self.sent else "",
             who=who,
+            ref=self.reference or "—",
         )
         if self.clause:
             text += texts["clause"].format(clause=self.clause)
@@ -195,6 +208,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "info_due": "obtain the information from {who} by {date}, before notifying the authority",
         "info_overdue": "the information from {who} was not obtained before the transfer's start on {start}",
         "info_after_sent": "the notification was sent on {sent} but the information from {who} is still not recorded as obtained",
+        "request_due": "answer the authority's request of {sent} (No. {ref}) by {date}: within 30 days of the request",
+        "request_overdue": "the authority's request of {sent} (No. {ref}) was due to be answered by {date}",
         "clause": " (policy clause {clause})",
         "late": " ({n} days overdue)",
         "today": " (today)",
@@ -208,6 +223,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "info_due": "alan tərəfdən ({who}) məlumat bildirişdən əvvəl, {date} tarixinədək alınmalıdır",
         "info_overdue": "alan tərəfdən ({who}) məlumat ötürmənin {start} tarixində başlamasından əvvəl alınmayıb",
         "info_after_sent": "bildiriş {sent} tarixində göndərilib, lakin alan tərəfdən ({who}) məlumatın alınması hələ qeyd edilməyib",
+        "request_due": "səlahiyyətli orqanın {sent} tarixli sorğusu (№ {ref}) {date} tarixinədək cavablandırılmalıdır: sorğudan sonra 30 gün ərzində",
+        "request_overdue": "səlahiyyətli orqanın {sent} tarixli sorğusu (№ {ref}) {date} tarixinədək cavablandırılmalı idi",
         "clause": " (siyasətin {clause} bəndi)",
         "late": " ({n} gün gecikir)",
         "today": " (bu gün)",
@@ -260,6 +277,23 @@ def due_items(
     rulebook = get_rulebook(assessment.jurisdiction)
     for step in rulebook.deadlines(assessment):
         transfer = step.transfer
+        if transfer is None:
+            add(
+                DueItem(
+                    kind=step.kind,
+                    assessment_id=assessment.id,
+                    transfer_id=None,
+                    date=step.date,
+                    overdue=step.date < as_of,
+                    as_of=as_of,
+                    title=assessment.title,
+                    sent=step.sent,
+                    reference=step.reference,
+                    verdict=evaluation.verdict if evaluation is not None else None,
+                    clause=_own_clause(evaluation, step.rule),
+                )
+            )
+            continue
         result = evaluation.transfer(transfer.id) if evaluation is not None else None
         add(
             DueItem(
@@ -347,7 +381,15 @@ def transition(
             raise LifecycleError("reject_reason")
         if on is None:
             raise LifecycleError("reject_date")
-        changes["approval"] = Approval(reviewer=by.strip(), date=on, decision="rejected", reason=reason.strip())
+        if on < assessment.created:
+            raise LifecycleError("before_created", date=on.isoformat(), created=assessment.created.isoformat())
+        changes["approval"] = Approval(
+            reviewer=by.strip(),
+            date=on,
+            decision="rejected",
+            reason=reason.strip(),
+            earlier=_earlier(assessment.approval),
+        )
     elif target == "in_review" and by and by.strip():
         changes["assessor"] = by.strip()
     return _updated(assessment, changes)
@@ -367,12 +409,17 @@ def approve(
     *,
     period_months: int,
     reason: str | None = None,
+    again: bool = False,
+    self_approval: bool = False,
 ) -> Assessment:
     """Approve `assessment` (in review, or approved and now re-reviewed) as judged by
-    `evaluation`: record the reviewer, date, reason, adequacy-list version and each
-    transfer's verdict, and set next_review `period_months` after `on`.
+    `evaluation`: record the reviewer, date, reason, adequacy-list version, each
+    transfer's verdict and what was approved (content digests), keep the earlier
+    decision in `approval.earlier`, and set next_review `period_months` after `on`.
 
-    Refused when the verdict is not `permitted` unless a reason is recorded."""
+    Refused when the verdict is not `permitted` unless a reason is recorded; when the
+    reviewer prepared the assessment (its assessor) unless `self_approval`; when it is
+    approved already unless `again`; when `on` is before the assessment was created."""
     if evaluation.assessment_id != assessment.id:
         raise ValueError("the evaluation is of another assessment")
     reviewer = reviewer.strip()
@@ -380,6 +427,19 @@ def approve(
         raise LifecycleError("approve_by")
     if not allowed(assessment.status, "approved"):
         raise _refusal(assessment.id, assessment.status, "approved")
+    if on < assessment.created:
+        raise LifecycleError("before_created", date=on.isoformat(), created=assessment.created.isoformat())
+    assessor = (assessment.assessor or "").strip()
+    if not self_approval and assessor and " ".join(assessor.casefold().split()) == " ".join(reviewer.casefold().split()):
+        raise LifecycleError("self_approval", reviewer=reviewer, id=assessment.id)
+    previous = assessment.approval
+    if assessment.status == "approved" and not again:
+        raise LifecycleError(
+            "again",
+            id=assessment.id,
+            reviewer=previous.reviewer if previous else "—",
+            date=previous.date.isoformat() if previous else "—",
+        )
     reason = reason.strip() if reason else None
     if evaluation.verdict != "permitted" and not reason:
         raise LifecycleError(
@@ -392,11 +452,23 @@ def approve(
         reason=reason,
         adequacy_version=evaluation.adequacy_version,
         verdicts={t.id: t.verdict for t in evaluation.transfers},
+        approved=content_digests(assessment),
+        earlier=_earlier(previous),
     )
     return _updated(
         assessment,
         {"status": "approved", "approval": approval, "next_review": add_months(on, period_months)},
     )
+
+
+def _earlier(previous: Approval | None) -> list[PastDecision]:
+    """The decisions before a new one: the last one first, then those it kept."""
+    if previous is None:
+        return []
+    last = PastDecision(
+        reviewer=previous.reviewer, date=previous.date, decision=previous.decision, reason=previous.reason
+    )
+    return [last, *previous.earlier]
 
 
 def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:

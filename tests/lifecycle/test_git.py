@@ -109,7 +109,7 @@ def test_diff_default_compares_the_previous_version_or_uncommitted_changes(repo:
 
 
 def test_diff_shows_verdict_changes(repo: Path, capsys):
-    edit(repo, "sent = 2026-11-10", "sent = 2027-02-01")  # now on/after the start: blocked
+    edit(repo, "separate = true", "separate = false")  # not sent separately: blocked
     status, out, _ = run(capsys, "diff", "alqoritmika-licensees", "--lang", "en", "--as-of", "2026-11-22", "--format", "json", "-w", str(repo))
     doc = json.loads(out)
     assert "transfer licensee-ge: verdict permitted → blocked" in doc["verdicts"]
@@ -217,7 +217,7 @@ def test_diff_since_notified_without_a_notice(repo: Path, capsys):
 
 
 def test_diff_names_verdicts_for_people_and_structures_them_in_json(repo: Path, capsys):
-    edit(repo, "sent = 2026-11-10", "sent = 2027-02-01")  # now on/after the start: blocked
+    edit(repo, "separate = true", "separate = false")  # not sent separately: blocked
     args = ("diff", "alqoritmika-licensees", "--as-of", "2026-11-22", "-w", str(repo))
     status, out, _ = run(capsys, *args, "--lang", "az")
     assert "ötürmə licensee-ge: nəticə Yol verilir → Yol verilmir" in out

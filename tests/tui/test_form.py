@@ -102,13 +102,12 @@ def test_validate_maps_errors_to_their_fields() -> None:
     doc["title"] = ""
     doc["transfers"][0]["start"] = "2027-13-01"
     doc["transfers"][0]["country"] = "Germ"
-    doc["processing"]["purposes"] = []
+    doc["processing"]["purposes"] = []  # work in progress: a missing finding, not an error
     check = form.validate(doc, reference, TODAY, translate=lambda key, **_: key)
     assert check.assessment is None and check.verdict == "invalid"
     fields = {form.spec_for(loc)[0].widget_id: form.spec_for(loc)[1] for loc in check.errors}
     assert fields == {
         "f-title": None,
-        "f-processing-purposes": None,
         "t-start": 0,
         "t-country": 0,
     }

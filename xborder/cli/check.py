@@ -231,10 +231,7 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
         tail = {
             "summary": summary,
             "rulebook": {"id": "az", "version": workspace.reference.rulebook.meta.version},
-            "adequacy": {
-                "version": workspace.reference.adequacy_version,
-                "as_of": workspace.reference.adequacy.meta.as_of.isoformat(),
-            },
+            "adequacy": workspace.reference.adequacy_list(),
         }
         body = json.dumps(tail, ensure_ascii=False, indent=2)[1:-2]
         write(("\n  ]," if files else "],") + body + "\n}\n")

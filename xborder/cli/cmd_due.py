@@ -25,7 +25,8 @@ NAME = "due"
 ORDER = 25
 HELP = (
     "what falls due: reviews, notifications (12.1) before a transfer starts, recipient "
-    "information (12.2); exit 1 if anything is overdue, 2 if a file cannot be loaded"
+    "information (12.2), answers to the authority's requests; exit 1 if anything is overdue, 2 if a file "
+    "cannot be loaded"
 )
 
 ICS_DEFAULT_WITHIN = 366
@@ -36,13 +37,15 @@ _WORDS: dict[str, dict[str, Any]] = {
         "overdue": "OVERDUE", "due": "due", "nothing": "nothing falls due",
         "summary": "as of {as_of}, within {days} days: {overdue} overdue, {due} due",
         "invalid": "cannot be loaded (run `xborder check`)",
-        "kinds": {"review": "review", "notification": "notification", "recipient_info": "recipient info"},
+        "kinds": {"review": "review", "notification": "notification", "recipient_info": "recipient info",
+                  "authority_request": "authority's request"},
     },
     "az": {
         "overdue": "GECİKİR", "due": "yaxınlaşır", "nothing": "müddəti çatan heç nə yoxdur",
         "summary": "{as_of} tarixinə, {days} gün ərzində: {overdue} gecikir, {due} yaxınlaşır",
         "invalid": "yüklənə bilmir (`xborder check` işlədin)",
-        "kinds": {"review": "təkrar baxış", "notification": "bildiriş", "recipient_info": "alan tərəfin məlumatı"},
+        "kinds": {"review": "təkrar baxış", "notification": "bildiriş", "recipient_info": "alan tərəfin məlumatı",
+                  "authority_request": "səlahiyyətli orqanın sorğusu"},
     },
 }
 

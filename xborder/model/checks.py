@@ -62,6 +62,7 @@ def check_assessment(
                 ),
             )
         )
+    problems.extend(_impossible_dates(assessment))
     processing = assessment.processing
     for index, key in enumerate(processing.data):
         if key not in data_keys:
@@ -129,6 +130,69 @@ def check_assessment(
                 )
             elif key in listed[:d_index]:
                 problems.append((("transfers", t_index, "data", d_index), _twice(key)))
+    return problems
+
+
+def _impossible_dates(assessment: Assessment) -> list[tuple[Loc, str]]:
+    """Dates that cannot be true (FORMAT.md amendments): acknowledged before sent, an
+    approval dated before the assessment was created, approved with a rejection."""
+    problems: list[tuple[Loc, str]] = []
+    for index, transfer in enumerate(assessment.transfers):
+        notification = transfer.notification
+        if notification is None or notification.acknowledged is None:
+            continue
+        sent, acknowledged = notification.sent, notification.acknowledged
+        key = f"transfers[{index}].notification"
+        if sent is None:
+            problems.append(
+                (
+                    ("transfers", index, "notification", "acknowledged"),
+                    Msg(
+                        f"{acknowledged} is recorded but {key}.sent is not: "
+                        "the authority cannot acknowledge a notice that was not sent",
+                        az=f"{acknowledged} qeyd edilib, {key}.sent (göndərilmə tarixi) isə yox: "
+                        "səlahiyyətli orqan göndərilməmiş bildirişi qəbul edə bilməz",
+                    ),
+                )
+            )
+        elif acknowledged < sent:
+            problems.append(
+                (
+                    ("transfers", index, "notification", "acknowledged"),
+                    Msg(
+                        f"{acknowledged} is before {key}.sent ({sent}): "
+                        "a notice cannot be received before it was sent",
+                        az=f"{acknowledged} {key}.sent ({sent}) tarixindən əvvəldir: "
+                        "bildiriş göndərilməzdən əvvəl daxil ola bilməz",
+                    ),
+                )
+            )
+    approval = assessment.approval
+    if approval is not None:
+        if approval.date < assessment.created:
+            problems.append(
+                (
+                    ("approval", "date"),
+                    Msg(
+                        f"{approval.date} is before created ({assessment.created}): "
+                        "an assessment cannot be decided on before it exists",
+                        az=f"{approval.date} created ({assessment.created}) tarixindən əvvəldir: "
+                        "qiymətləndirmə yaradılmazdan əvvəl onun barədə qərar verilə bilməz",
+                    ),
+                )
+            )
+        if assessment.status == "approved" and approval.decision == "rejected":
+            problems.append(
+                (
+                    ("approval", "decision"),
+                    Msg(
+                        '"rejected" while status = "approved": '
+                        "the recorded decision rejected the assessment",
+                        az='"rejected", status isə "approved": '
+                        "qeyd edilmiş qərar qiymətləndirməni rədd edib",
+                    ),
+                )
+            )
     return problems
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from xborder.reference import BookData, Reference
     from xborder.rules.engine import Evaluation
 
-StepKind = Literal["notification", "recipient_info"]
+StepKind = Literal["notification", "recipient_info", "authority_request"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +34,16 @@ class Deadline:
     """A prior step of one transfer and the last day to take it (see lifecycle.DueItem)."""
 
     kind: StepKind
-    transfer: Transfer
+    transfer: Transfer | None
+    """The transfer it concerns; None for the assessment as a whole (the authority's request)."""
     date: dt.date
     rule: str
     """The rule that enforces the step (its commitment gives the operator's own clause)."""
     sent: dt.date | None = None
-    """The notice's date when it went out without the step (recipient information)."""
+    """The notice's date when it went out without the step (recipient information); the
+    request's date for the authority's request."""
+    reference: str = ""
+    """The authority's reference of its request."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,9 @@ class NoticeRules:
     """Findings that only say the notice is not sent yet: what the notice is for."""
     about_notice: frozenset[str]
     """Findings about a notice already sent (not gaps of a new notice)."""
+    renotify: frozenset[str] = frozenset()
+    """Findings saying the transfer changed since it was notified: a new notice is
+    needed for it (it amends the earlier one)."""
 
 
 class Rulebook(ABC):
