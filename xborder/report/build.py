@@ -25,7 +25,7 @@ from xborder.report.model import (
     Table,
 )
 from xborder.report.provenance import Provenance
-from xborder.report.readiness import Gap, responsible_person
+from xborder.report.readiness import Gap, amended_notice, responsible_person
 from xborder.report.strings import t
 
 if TYPE_CHECKING:
@@ -393,6 +393,28 @@ def _transfer_rows(
 
 
 # -- the notice to the authority ---------------------------------------------------------
+def _date_text(iso: str, lang: str) -> str:
+    """A date in a letter: 05.11.2026 in Azerbaijani (GLOSSARY-az.md), ISO in English."""
+    if lang != "az":
+        return iso
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+def _coverage_words(tr: Transfer, a: Assessment, ref: Reference, lang: str) -> str:
+    """What changed since the earlier notice, for the letter: countries by name, data by label."""
+    parts = []
+    for what, old, new in tr.coverage_changes(a.processing):
+        if what == "country":
+            parts.append(t("notice_changed_country", lang, old=country(ref, old, lang), new=country(ref, new, lang)))
+        elif what == "recipient":
+            parts.append(t("notice_changed_recipient", lang, old=old, new=new))
+        else:
+            labels = ", ".join(ref.data_label(key, lang) for key in new.split(",") if key)
+            parts.append(t("notice_changed_data", lang, new=labels))
+    return "; ".join(parts)
+
+
 def build_notice(
     assessment: Assessment,
     evaluation: Evaluation,
@@ -414,6 +436,15 @@ def build_notice(
     blocks.append(Fields(((t("notice_to", lang), f"{auth.name}\n{auth.address}".strip()),
                           (t("notice_from", lang), f"{op.name}\n{_v(op.address)}"))))
     blocks.append(Paragraph(t("notice_intro", lang), "lead"))
+    for tr in transfers:  # a new notice for a transfer changed since its notice amends that one
+        earlier = amended_notice(tr, a)
+        if earlier is not None:
+            date, number = earlier
+            key = "notice_amends_ref" if number else "notice_amends"
+            changes = _coverage_words(tr, a, ref, lang)
+            blocks.append(Paragraph(t(key, lang, date=_date_text(date, lang), ref=number,
+                                      who=f"{tr.recipient.name}, {country(ref, tr.country, lang)}",
+                                      changes=changes)))
 
     blocks.append(Heading(t("notice_operator", lang), 1))
     blocks.append(

@@ -145,6 +145,30 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "notice_to": ("To", "Kimə"),
     "notice_from": ("From", "Kimdən"),
+    "notice_amends": (
+        "This notice amends the operator's notice of {date} concerning the transfer to {who}: "
+        "since that notice, {changes}.",
+        "Bu bildiriş operatorun alan tərəfə ({who}) ötürmə barədə {date} tarixli bildirişinə "
+        "dəyişiklik edir: həmin bildirişdən sonra {changes}.",
+    ),
+    "notice_amends_ref": (
+        "This notice amends the operator's notice No. {ref} of {date} concerning the transfer to "
+        "{who}: since that notice, {changes}.",
+        "Bu bildiriş operatorun alan tərəfə ({who}) ötürmə barədə {date} tarixli № {ref} "
+        "bildirişinə dəyişiklik edir: həmin bildirişdən sonra {changes}.",
+    ),
+    "notice_changed_country": (
+        "the destination state changed from {old} to {new}",
+        "təyinat dövləti {old} əvəzinə {new} olub",
+    ),
+    "notice_changed_recipient": (
+        "the recipient changed from “{old}” to “{new}”",
+        "alan tərəf «{old}» əvəzinə «{new}» olub",
+    ),
+    "notice_changed_data": (
+        "it also covers these data categories: {new}",
+        "ötürməyə bu məlumat kateqoriyaları da daxildir: {new}",
+    ),
     "notice_intro": (
         "In accordance with clause 12.1 of its personal data policy, before commencing the "
         "cross-border transfer of personal data, the operator named below notifies the "
