@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from
 
@@ -18,13 +19,19 @@ HELP = (
 )
 
 
-_WORDS = {
+_WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "now": "the file now", "same": "no change", "as_of": "verdicts as of {date}",
         "since": "changes since the authority was last notified ({sent}): the version committed on "
                  "{date} by {author} → the file now (review status and approval left out)",
         "no_baseline": "{file}: nothing to compare with: no transfer is recorded as notified yet, or no "
                        "version of the file was committed on or before the day of the latest notification",
+        "covered": "changes since the authority was notified, against what each notice covered as recorded in "
+                   "the file (no version was committed on or before the day of the latest notice, {sent})",
+        "covered_line": "transfer {id}: {what} (notice of {sent}): “{old}” → “{new}”",
+        "covered_data": "transfer {id}: data not covered by the notice of {sent}: {new}",
+        "what": {"country": "country", "recipient": "recipient"},
+        "covered_from": "the notices as recorded",
     },
     "az": {
         "now": "faylın indiki halı", "same": "dəyişiklik yoxdur", "as_of": "{date} tarixinə nəticələr",
@@ -32,8 +39,55 @@ _WORDS = {
                  "{author} tərəfindən commit edilmiş versiya → faylın indiki halı (baxış statusu və təsdiq nəzərə alınmır)",
         "no_baseline": "{file}: müqayisə ediləcək versiya yoxdur: heç bir ötürmə üzrə bildiriş hələ qeyd "
                        "edilməyib, ya da faylın son bildiriş günü və ya ondan əvvəl commit edilmiş versiyası yoxdur",
+        "covered": "səlahiyyətli orqana bildirişdən bəri dəyişikliklər, hər bildirişin faylda qeyd edilmiş əhatə "
+                   "dairəsi ilə müqayisədə (son bildiriş günü, {sent}, və ya ondan əvvəl commit edilmiş versiya yoxdur)",
+        "covered_line": "ötürmə {id}: {what} ({sent} tarixli bildiriş): “{old}” → “{new}”",
+        "covered_data": "ötürmə {id}: {sent} tarixli bildirişin əhatə etmədiyi məlumatlar: {new}",
+        "what": {"country": "ölkə", "recipient": "alan tərəf"},
+        "covered_from": "qeyd edilmiş bildirişlər",
     },
 }
+
+
+def _against_coverage(workspace: Any, path: Path, words: dict[str, Any], lang: str) -> tuple[str, list[str]] | None:
+    """(latest notice date, lines): the transfers compared with what their notices
+    covered as recorded in the file; None when no notice records its coverage."""
+    result = workspace.load(path)
+    assessment = result.assessment
+    if assessment is None:
+        return None
+    notices = [
+        t for t in assessment.transfers
+        if t.notification is not None and t.notification.sent is not None and t.notification.coverage is not None
+    ]
+    if not notices:
+        return None
+    lines = []
+    for transfer in notices:
+        assert transfer.notification is not None and transfer.notification.sent is not None
+        sent = transfer.notification.sent.isoformat()
+        for what, old, new in transfer.coverage_changes(assessment.processing):
+            if what == "data":
+                labels = ", ".join(workspace.reference.data_label(key, lang) for key in new.split(","))
+                lines.append(words["covered_data"].format(id=transfer.id, sent=sent, new=labels))
+            else:
+                lines.append(words["covered_line"].format(id=transfer.id, what=words["what"][what], sent=sent, old=old, new=new))
+    latest = max(t.notification.sent for t in notices if t.notification and t.notification.sent)
+    return latest.isoformat(), lines
+
+
+def _print_coverage(ident: str, covered: tuple[str, list[str]], words: dict[str, Any], fmt: str) -> int:
+    sent, lines = covered
+    if fmt == "json":
+        doc = {"id": ident, "from": words["covered_from"], "to": words["now"], "as_of": None,
+               "since_notified": True, "changes": lines, "verdicts": [], "verdict_changes": []}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out(words["covered"].format(sent=sent))
+    out(f"{ident}: {words['covered_from']} → {words['now']}")
+    for line in lines or [words["same"]]:
+        out(f"  {line}")
+    return 0
 
 
 def _label(rev: str, sha: str) -> str:
@@ -102,7 +156,10 @@ def run(args: argparse.Namespace) -> int:
             raise CLIError("--since-notified chooses the older version itself: give no REV")
         baseline = git.notified_baseline(path)
         if baseline is None:
-            raise CLIError(words["no_baseline"].format(file=workspace.relative(path)))
+            covered = _against_coverage(workspace, path, words, lang)
+            if covered is None:
+                raise CLIError(words["no_baseline"].format(file=workspace.relative(path)))
+            return _print_coverage(path.stem, covered, words, args.format)
         commit = baseline.commit
         old = (commit.short, git.read_at(root, commit.sha, commit.path), commit.path)
         new = current
