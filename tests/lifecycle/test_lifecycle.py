@@ -541,3 +541,25 @@ def test_cli_a_decision_cannot_be_dated_in_the_future(argv, example_workspace: P
     status, out, err = run(capsys, *argv, "--date", tomorrow, "-w", str(example_workspace))
     assert status == 2 and out == "" and "cannot be dated in the future" in err
     assert path.read_bytes() == before
+
+
+def test_list_and_show_say_changed_since_approval(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    path = example_workspace / "data" / "assessments" / "probpm-crm.toml"
+    run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
+    assert run(capsys, "approve", "probpm-crm", "--by", "Anar", "--reason", "r", "--date", "2026-11-22", "-w", ws)[0] == 0
+
+    def listed() -> dict:
+        _, out, _ = run(capsys, "list", "--format", "json", "--as-of", "2026-11-22", "-w", ws)
+        return {row["id"]: row for row in json.loads(out)["assessments"]}["probpm-crm"]
+
+    assert listed()["changed_since_approval"] is False
+    text = path.read_text(encoding="utf-8").replace('title = "', 'title = "Revised: ', 1)
+    path.write_text(text, encoding="utf-8")
+    assert listed()["changed_since_approval"] is True
+    _, out, _ = run(capsys, "list", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
+    assert "Approved (changed since approval)" in out
+    _, out, _ = run(capsys, "show", "probpm-crm", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
+    assert "Changed since approval" in out and "AZ-ADV-CHANGED" in out and "the general part" in out
+    assert run(capsys, "approve", "probpm-crm", "--by", "Rəna", "--reason", "r", "--date", "2026-11-22", "--again", "-w", ws)[0] == 0
+    assert listed()["changed_since_approval"] is False

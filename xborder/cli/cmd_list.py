@@ -43,6 +43,8 @@ def rows(workspace: Any, as_of: Any) -> list[dict[str, Any]]:
             continue
         a = result.assessment
         evaluation = evaluate(a, workspace.reference, as_of)
+        from xborder.model.assessment import changed_since_approval
+
         out_rows.append(
             {
                 "id": a.id,
@@ -53,9 +55,21 @@ def rows(workspace: Any, as_of: Any) -> list[dict[str, Any]]:
                 "transfers": len(a.transfers),
                 "countries": sorted({t.country for t in a.transfers}),
                 "next_review": a.next_review.isoformat() if a.next_review else None,
+                "changed_since_approval": bool(changed_since_approval(a)),
             }
         )
     return out_rows
+
+
+CHANGED = {"en": "changed since approval", "az": "təsdiqdən sonra dəyişib", "ru": "изменено после утверждения"}
+"""What the status says of an approved assessment changed since (issue 15)."""
+
+
+def status_text(ref: Any, status: str | None, changed: bool, lang: str) -> str:
+    if not status:
+        return ""
+    text = str(ref.label("status", status, lang))
+    return f"{text} ({CHANGED.get(lang, CHANGED['en'])})" if changed else text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         (
             row["id"],
             row["title"] or row.get("error", ""),
-            ref.label("status", row["status"], lang) if row["status"] else "",
+            status_text(ref, row["status"], bool(row.get("changed_since_approval")), lang),
             ref.label("verdict", row["verdict"], lang),
             str(row["transfers"]),
             row["next_review"] or "",

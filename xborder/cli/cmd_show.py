@@ -44,6 +44,7 @@ def load_or_fail(workspace: Any, ident: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from xborder.model.assessment import changed_since_approval
     from xborder.rules import evaluate
     from xborder.store.assessments import to_document
 
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         doc["_evaluation"] = {
             "as_of": as_of.isoformat(),
             "verdict": ev.verdict,
+            "changed_since_approval": bool(changed_since_approval(a)),
             "rulebook_version": ev.rulebook_version,
             "adequacy_version": ev.adequacy_version,
             "findings": [f.to_json(lang) for f in ev.findings],
@@ -88,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
         out(f"{L('Assessor', 'Qiymətləndirən')}: {a.assessor}")
     if a.approval:
         out(f"{L('Approval', 'Təsdiq')}: {a.approval.reviewer}, {a.approval.date}" + (f" — {a.approval.reason}" if a.approval.reason else ""))
+        if changed_since_approval(a):
+            out(style(L("Changed since approval: what is now recorded has not been approved",
+                        "Təsdiqdən sonra dəyişib: hazırda qeyd edilənlər təsdiqlənməyib"), "pending"))
+        for earlier in a.approval.earlier:
+            out(f"  {L('earlier', 'əvvəlki')}: {earlier.reviewer}, {earlier.date}" + (f" ({ref.label('status', earlier.decision, lang)})" if earlier.decision else ""))
     op = a.operator
     out(f"{L('Operator', 'Operator')}: {op.name}" + "".join(f", {v}" for v in (op.tin, op.address, op.contact) if v))
     p = a.processing
@@ -119,6 +126,9 @@ def run(args: argparse.Namespace) -> int:
         out(f"    {L('Recipient information (12.2)', 'Alandan məlumat (12.2)')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {ri.measures}" if ri and ri.measures else ""))
         n = t.notification
         out(f"    {L('Notification (12.1)', 'Bildiriş (12.1)')}: {n.sent if n and n.sent else '—'}" + (f", {n.reference}" if n and n.reference else "") + (f"; {L('sent separately', 'ayrıca göndərilib')}: {yn(n.separate)}" if n and n.sent else ""))
+        if n and n.sent and n.coverage:
+            c = n.coverage
+            out(f"    {L('The notice covered', 'Bildirişin əhatə etdiyi')}: {ref.country_name(c.country, lang)} ({c.country}), {c.recipient}; " + ", ".join(ref.data_label(k, lang) for k in c.data))
         if t.national_security_risk:
             out(f"    {L('National security risk', 'Milli təhlükəsizlik riski')}: {L('yes', 'bəli')}")
         if t.notes:

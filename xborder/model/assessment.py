@@ -417,3 +417,25 @@ def content_digests(assessment: Assessment) -> Approved:
             for t in assessment.transfers
         },
     )
+
+
+def changed_since_approval(assessment: Assessment) -> list[tuple[str, str]]:
+    """What differs from what the approval approved: ("general" | "processing", ""),
+    ("transfer" | "added" | "removed", transfer id). Empty when the assessment is not
+    approved, or its approval records no digests (approved before they were recorded)."""
+    approval = assessment.approval
+    if assessment.status != "approved" or approval is None or approval.approved is None:
+        return []
+    was, now = approval.approved, content_digests(assessment)
+    out: list[tuple[str, str]] = []
+    if was.general is not None and was.general != now.general:
+        out.append(("general", ""))
+    if was.processing is not None and was.processing != now.processing:
+        out.append(("processing", ""))
+    for tid, digest in now.transfers.items():
+        if tid not in was.transfers:
+            out.append(("added", tid))
+        elif was.transfers[tid] != digest:
+            out.append(("transfer", tid))
+    out.extend(("removed", tid) for tid in was.transfers if tid not in now.transfers)
+    return out

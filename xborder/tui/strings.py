@@ -82,6 +82,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.loading": ("Loading {n} assessments…", "{n} qiymətləndirmə yüklənir…"),
     "home.count": ("{shown} of {total} assessments", "{total} qiymətləndirmədən {shown}"),
     "home.invalid": ("{n} file(s) could not be loaded", "{n} fayl yüklənə bilmədi"),
+    "home.changed": ("changed since approval", "təsdiqdən sonra dəyişib"),
     "home.badges": ("Deadlines: {overdue} overdue, {due} due soon", "Müddətlər: {overdue} keçib, {due} yaxınlaşır"),
     "home.empty.title": ("Welcome to xborder", "xborder-ə xoş gəlmisiniz"),
     "home.empty.body": (

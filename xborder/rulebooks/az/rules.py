@@ -540,26 +540,10 @@ _APPROVAL_WORDS = {
 
 
 def approval_changes(assessment: Assessment) -> list[tuple[str, str]]:
-    """What differs from what the approval approved: ("general" | "processing", ""),
-    ("transfer" | "added" | "removed", transfer id). Empty without a record of it."""
-    from xborder.model.assessment import content_digests
+    """What differs from what the approval approved (see changed_since_approval)."""
+    from xborder.model.assessment import changed_since_approval
 
-    approval = assessment.approval
-    if approval is None or approval.approved is None:
-        return []
-    was, now = approval.approved, content_digests(assessment)
-    out: list[tuple[str, str]] = []
-    if was.general is not None and was.general != now.general:
-        out.append(("general", ""))
-    if was.processing is not None and was.processing != now.processing:
-        out.append(("processing", ""))
-    for tid, digest in now.transfers.items():
-        if tid not in was.transfers:
-            out.append(("added", tid))
-        elif was.transfers[tid] != digest:
-            out.append(("transfer", tid))
-    out.extend(("removed", tid) for tid in was.transfers if tid not in now.transfers)
-    return out
+    return changed_since_approval(assessment)
 
 
 def _approval_words(changes: list[tuple[str, str]], assessment: Assessment, lang: str) -> str:
