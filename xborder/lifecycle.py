@@ -275,7 +275,7 @@ def due_items(
             )
         )
     rulebook = get_rulebook(assessment.jurisdiction)
-    for step in rulebook.deadlines(assessment):
+    for step in rulebook.deadlines(assessment, as_of):
         transfer = step.transfer
         if transfer is None:
             add(

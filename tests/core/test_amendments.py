@@ -321,3 +321,16 @@ def test_authority_request_falls_due(build, xborder, workspace, make_doc, write)
     write(workspace, doc)
     status, out, _ = xborder("due", "--as-of", "2026-12-11", "--lang", "en", cwd=workspace)
     assert status == 0 and "authority" not in out
+
+
+def test_due_sees_the_facts_of_its_day(build, make_transfer):
+    """A notice dated after the as-of day has not been sent then: it is still due."""
+    transfer = make_transfer(
+        start=D("2026-10-01"),
+        recipient_info={"obtained": D("2026-08-01")},
+        notification={"sent": D("2026-09-03"), "separate": True},
+    )
+    assessment = build(transfer)
+    before = [(i.kind, i.date) for i in due_items(assessment, None, D("2026-09-01"), 60)]
+    assert before == [("notification", D("2026-09-30"))]
+    assert due_items(assessment, None, D("2026-09-03"), 60) == []  # sent that day

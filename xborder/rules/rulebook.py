@@ -91,8 +91,9 @@ class Rulebook(ABC):
         """The verdict on `assessment` as of `as_of`; `reference` is bound to this book."""
 
     @abstractmethod
-    def deadlines(self, assessment: Assessment) -> Iterable[Deadline]:
-        """The prior steps of each transfer still to take, with the last day for each."""
+    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterable[Deadline]:
+        """The prior steps of each transfer still to take, with the last day for each;
+        with `as_of`, a step recorded as taken on a later day is still to take."""
 
     def __repr__(self) -> str:
         return f"<Rulebook {self.id}>"
