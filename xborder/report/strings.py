@@ -47,6 +47,7 @@ _T: dict[str, tuple[str, str]] = {
     "adequacy_list": ("Adequacy reference list", "Adekvatlıq üzrə istinad siyahısı"),
     "vocabulary": ("Vocabularies", "Lüğətlər"),
     "overrides": ("Workspace reference data", "İş qovluğunun istinad məlumatları"),
+    "adequacy_own_list": ("The workspace's own adequacy list", "İş qovluğunun öz adekvatlıq siyahısı"),
     "file": ("Assessment file", "Qiymətləndirmə faylı"),
     "sha256": ("SHA-256 of the file", "Faylın SHA-256 həşi"),
     "git_commit": ("Last git commit of the file", "Faylın son git commit-i"),
