@@ -334,3 +334,22 @@ def test_due_sees_the_facts_of_its_day(build, make_transfer):
     before = [(i.kind, i.date) for i in due_items(assessment, None, D("2026-09-01"), 60)]
     assert before == [("notification", D("2026-09-30"))]
     assert due_items(assessment, None, D("2026-09-03"), 60) == []  # sent that day
+
+
+def test_an_overdue_request_fails_check(xborder, workspace, make_doc, write):
+    doc = make_doc(requests=[{"received": D("2026-10-01"), "reference": "ETX-2026/41"}])
+    write(workspace, doc)
+    status, out, _ = xborder("check", "--format", "json", "--as-of", "2026-10-31", cwd=workspace)
+    assert (status, json.loads(out)["assessments"][0]["verdict"]) == (0, "pending")  # the 30th day
+    status, out, _ = xborder("check", "--format", "json", "--as-of", "2026-11-01", cwd=workspace)
+    assert (status, json.loads(out)["assessments"][0]["verdict"]) == (1, "blocked")
+
+
+def test_cli_approve_date_before_created_is_refused(xborder, workspace, make_doc, write):
+    path = write(workspace, make_doc(status="in_review"))  # created 2026-11-01
+    before = path.read_bytes()
+    status, _, err = xborder("approve", "x", "--by", "Anar", "--date", "2026-10-31", "--lang", "en", cwd=workspace)
+    assert status == 2 and len(err.strip().splitlines()) == 1
+    assert "before the assessment was created (2026-11-01)" in err
+    assert path.read_bytes() == before
+    assert xborder("approve", "x", "--by", "Anar", "--date", "2026-11-01", cwd=workspace)[0] == 0

@@ -106,7 +106,9 @@ def _init_worker(
 
 def _pack(entry: dict[str, Any], fmt: str) -> tuple[str, bool, Any]:
     """(verdict, any transfer blocked, payload): JSON text for json, the entry for text."""
-    blocked = any(t["verdict"] == "blocked" for t in entry["transfers"])
+    # a blocked transfer, or a blocker of the assessment itself (the authority's request
+    # left unanswered past its 30 days): the assessment's verdict is blocked either way
+    blocked = entry["verdict"] == "blocked" or any(t["verdict"] == "blocked" for t in entry["transfers"])
     payload = _entry_json(entry) if fmt == "json" else entry
     return entry["verdict"], blocked, payload
 
