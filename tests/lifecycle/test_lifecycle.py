@@ -563,3 +563,13 @@ def test_list_and_show_say_changed_since_approval(example_workspace: Path, capsy
     assert "Changed since approval" in out and "AZ-ADV-CHANGED" in out and "the general part" in out
     assert run(capsys, "approve", "probpm-crm", "--by", "Rəna", "--reason", "r", "--date", "2026-11-22", "--again", "-w", ws)[0] == 0
     assert listed()["changed_since_approval"] is False
+
+
+def test_what_was_approved_does_not_depend_on_defaults_written_or_not(build, make_transfer):
+    """A key written with its default value (or added later with one) is no change."""
+    from xborder.model.assessment import content_digests
+
+    plain = build(make_transfer())
+    explicit = build(make_transfer(national_security_risk=False, notes=""), jurisdiction="az")
+    assert content_digests(plain) == content_digests(explicit)
+    assert content_digests(build(make_transfer(national_security_risk=True))) != content_digests(plain)

@@ -406,14 +406,18 @@ def content_digests(assessment: Assessment) -> Approved:
     """Digests of what an approval approves: the general part, the processing and each
     transfer, leaving out review bookkeeping (status, next_review, assessor, approval,
     requests) and the steps taken after approval (recipient information, notification)."""
+    # values left at their defaults are left out, so that a later xborder adding an
+    # optional key does not make every approved file look changed
     general = assessment.model_dump(
-        mode="json", include={"title", "jurisdiction", "created", "notes", "operator"}
+        mode="json", include={"title", "jurisdiction", "created", "notes", "operator"}, exclude_defaults=True
     )
     return Approved(
         general=_digest(general),
-        processing=_digest(assessment.processing.model_dump(mode="json")),
+        processing=_digest(assessment.processing.model_dump(mode="json", exclude_defaults=True)),
         transfers={
-            t.id: _digest(t.model_dump(mode="json", exclude={"recipient_info", "notification"}))
+            t.id: _digest(
+                t.model_dump(mode="json", exclude={"recipient_info", "notification"}, exclude_defaults=True)
+            )
             for t in assessment.transfers
         },
     )
