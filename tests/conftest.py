@@ -57,7 +57,34 @@ def assessment_doc(*transfers: Doc, **changes: Any) -> Doc:
         },
         "transfers": [copy.deepcopy(t) for t in transfers] if transfers else [transfer_doc()],
     }
-    return _apply(doc, changes)
+    doc = _apply(doc, changes)
+    _cover(doc)
+    return doc
+
+
+def _cover(doc: Doc) -> None:
+    """A notified transfer records what its notice covered: the transfer as it stands
+    (as xborder records it). `notification={..., "coverage": None}` leaves it out, as in
+    files older than the coverage key."""
+    processing = doc.get("processing") or {}
+    for transfer in doc.get("transfers") or []:
+        notification = transfer.get("notification")
+        if not isinstance(notification, dict) or "sent" not in notification:
+            continue
+        if "coverage" in notification:
+            if notification["coverage"] is None:
+                del notification["coverage"]
+            continue
+        recipient = transfer.get("recipient") or {}
+        data = transfer.get("data")
+        if data is None:
+            data = [*processing.get("data", []), *processing.get("special", [])]
+        if isinstance(transfer.get("country"), str) and isinstance(recipient.get("name"), str):
+            notification["coverage"] = {
+                "country": transfer["country"].upper(),
+                "recipient": recipient["name"],
+                "data": list(data),
+            }
 
 
 def _apply(doc: Doc, changes: dict[str, Any]) -> Doc:

@@ -22,18 +22,19 @@ from typing import TYPE_CHECKING, Literal
 
 from xborder.dates import add_months
 from xborder.i18n import gettext, ngettext
-from xborder.model.assessment import Approval, Assessment
+from xborder.model.assessment import Approval, Assessment, PastDecision, content_digests
 from xborder.rules.engine import VERDICTS
 from xborder.rules.registry import get_rulebook
 
 if TYPE_CHECKING:
     from xborder.rules.engine import Evaluation
 
-DueKind = Literal["review", "notification", "recipient_info"]
-DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info")
+DueKind = Literal["review", "notification", "recipient_info", "authority_request"]
+DUE_KINDS: tuple[DueKind, ...] = ("review", "notification", "recipient_info", "authority_request")
 """What can fall due: the periodic review (next_review), and the prior steps of the
 assessment's rulebook (the notice to the authority; the information to obtain from the
-recipient before it), with the last days the rulebook sets (Rulebook.deadlines)."""
+recipient before it; the answer to the authority's request for information), with the
+last days the rulebook sets (Rulebook.deadlines)."""
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -106,7 +107,10 @@ class DueItem:
     start: dt.date | None = None
     """The transfer's start (for notification and recipient information)."""
     sent: dt.date | None = None
-    """The notification's date when it was sent without the recipient information."""
+    """The notification's date when it was sent without the recipient information; the
+    date of the authority's request."""
+    reference: str = ""
+    """The authority's reference of its request."""
     verdict: str | None = None
     """The transfer's (or, for a review, the assessment's) verdict when evaluated."""
     clause: str = ""
@@ -123,6 +127,8 @@ class DueItem:
         who = f"{self.recipient} ({self.country})" if self.recipient else self.country
         if self.kind == "review":
             key = "review_overdue" if self.overdue else "review_due"
+        elif self.kind == "authority_request":
+            key = "request_overdue" if self.overdue else "request_due"
         elif self.kind == "notification":
             key = "notify_overdue" if self.overdue else "notify_due"
         elif self.sent is not None:
@@ -134,6 +140,7 @@ class DueItem:
             start=self.start.isoformat() if self.start else "",
             sent=self.sent.isoformat() if self.sent else "",
             who=who,
+            ref=self.reference or "—",
         )
         if self.clause:
             text += gettext(lang, "due.clause", clause=self.clause)
@@ -203,8 +210,25 @@ def due_items(
             )
         )
     rulebook = get_rulebook(assessment.jurisdiction)
-    for step in rulebook.deadlines(assessment):
+    for step in rulebook.deadlines(assessment, as_of):
         transfer = step.transfer
+        if transfer is None:
+            add(
+                DueItem(
+                    kind=step.kind,
+                    assessment_id=assessment.id,
+                    transfer_id=None,
+                    date=step.date,
+                    overdue=step.date < as_of,
+                    as_of=as_of,
+                    title=assessment.title,
+                    sent=step.sent,
+                    reference=step.reference,
+                    verdict=evaluation.verdict if evaluation is not None else None,
+                    clause=_own_clause(evaluation, step.rule),
+                )
+            )
+            continue
         result = evaluation.transfer(transfer.id) if evaluation is not None else None
         add(
             DueItem(
@@ -282,7 +306,15 @@ def transition(
             raise LifecycleError("reject_reason")
         if on is None:
             raise LifecycleError("reject_date")
-        changes["approval"] = Approval(reviewer=by.strip(), date=on, decision="rejected", reason=reason.strip())
+        if on < assessment.created:
+            raise LifecycleError("before_created", date=on.isoformat(), created=assessment.created.isoformat())
+        changes["approval"] = Approval(
+            reviewer=by.strip(),
+            date=on,
+            decision="rejected",
+            reason=reason.strip(),
+            earlier=_earlier(assessment.approval),
+        )
     elif target == "in_review" and by and by.strip():
         changes["assessor"] = by.strip()
     return _updated(assessment, changes)
@@ -302,12 +334,17 @@ def approve(
     *,
     period_months: int,
     reason: str | None = None,
+    again: bool = False,
+    self_approval: bool = False,
 ) -> Assessment:
     """Approve `assessment` (in review, or approved and now re-reviewed) as judged by
-    `evaluation`: record the reviewer, date, reason, adequacy-list version and each
-    transfer's verdict, and set next_review `period_months` after `on`.
+    `evaluation`: record the reviewer, date, reason, adequacy-list version, each
+    transfer's verdict and what was approved (content digests), keep the earlier
+    decision in `approval.earlier`, and set next_review `period_months` after `on`.
 
-    Refused when the verdict is not `permitted` unless a reason is recorded."""
+    Refused when the verdict is not `permitted` unless a reason is recorded; when the
+    reviewer prepared the assessment (its assessor) unless `self_approval`; when it is
+    approved already unless `again`; when `on` is before the assessment was created."""
     if evaluation.assessment_id != assessment.id:
         raise ValueError("the evaluation is of another assessment")
     reviewer = reviewer.strip()
@@ -315,6 +352,19 @@ def approve(
         raise LifecycleError("approve_by")
     if not allowed(assessment.status, "approved"):
         raise _refusal(assessment.id, assessment.status, "approved")
+    if on < assessment.created:
+        raise LifecycleError("before_created", date=on.isoformat(), created=assessment.created.isoformat())
+    assessor = (assessment.assessor or "").strip()
+    if not self_approval and assessor and " ".join(assessor.casefold().split()) == " ".join(reviewer.casefold().split()):
+        raise LifecycleError("self_approval", reviewer=reviewer, id=assessment.id)
+    previous = assessment.approval
+    if assessment.status == "approved" and not again:
+        raise LifecycleError(
+            "again",
+            id=assessment.id,
+            reviewer=previous.reviewer if previous else "—",
+            date=previous.date.isoformat() if previous else "—",
+        )
     reason = reason.strip() if reason else None
     if evaluation.verdict != "permitted" and not reason:
         raise LifecycleError(
@@ -327,11 +377,23 @@ def approve(
         reason=reason,
         adequacy_version=evaluation.adequacy_version,
         verdicts={t.id: t.verdict for t in evaluation.transfers},
+        approved=content_digests(assessment),
+        earlier=_earlier(previous),
     )
     return _updated(
         assessment,
         {"status": "approved", "approval": approval, "next_review": add_months(on, period_months)},
     )
+
+
+def _earlier(previous: Approval | None) -> list[PastDecision]:
+    """The decisions before a new one: the last one first, then those it kept."""
+    if previous is None:
+        return []
+    last = PastDecision(
+        reviewer=previous.reviewer, date=previous.date, decision=previous.decision, reason=previous.reason
+    )
+    return [last, *previous.earlier]
 
 
 def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:

@@ -102,7 +102,11 @@ CASES = [
     ("time-not-date", edit(19, "start = 09:00:00"), 19, "got a time"),
     ("invalid-quoted-date", edit(19, 'start = "2027-02-30"'), 19, "invalid date '2027-02-30'"),
     ("empty-title", edit(3, 'title = "  "'), 3, "title: must not be empty"),
-    ("empty-purposes", edit(11, "purposes = []"), 11, "processing.purposes: needs at least one entry"),
+    # FORMAT.md amendments: dates that cannot be true
+    ("acknowledged-before-sent", VALID + "\n[transfers.notification]\nsent = 2026-10-05\nacknowledged = 2026-10-01\n", 29, "transfers[0].notification.acknowledged: 2026-10-01 is before transfers[0].notification.sent (2026-10-05)"),
+    ("acknowledged-without-sent", VALID + "\n[transfers.notification]\nacknowledged = 2026-10-01\n", 28, "is recorded but transfers[0].notification.sent is not"),
+    ("approval-before-created", VALID + '\n[approval]\nreviewer = "A"\ndate = 2026-10-31\n', 29, "approval.date: 2026-10-31 is before created (2026-11-01)"),
+    ("approved-but-rejected", edit(4, 'status = "approved"') + '\n[approval]\nreviewer = "A"\ndate = 2026-11-02\ndecision = "rejected"\n', 30, 'approval.decision: "rejected" while status = "approved"'),
     ("missing-required-top", edit(5, None), 1, "required key 'created' is missing"),  # the document
     ("missing-required-nested", edit(24, None), 22, "required key 'transfers[0].recipient.kind' is missing"),
     ("missing-recipient", VALID.split("\n[transfers.recipient]")[0] + "\n", 16, "required key 'transfers[0].recipient' is missing"),
@@ -155,7 +159,7 @@ def test_load_error(path, reference, text, line, fragment):
 # (TOML syntax errors keep the parser's English words behind an Azerbaijani heading).
 AZ_WORDS = ("TOML sintaksis xətası", "naməlum", "məcburi", "gözlənilirdi", "gözlənilir", "boş ola bilməz",
             "element", "ölkə kodu", "Azərbaycana", "fərqlənir", "iki dəfə", "yoxdur", "ID", "yenidir",
-            "dəstəklənməyən", "tarix")
+            "dəstəklənməyən", "tarix", "qərar")
 
 
 @pytest.mark.parametrize(("text", "line", "fragment"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -347,3 +351,32 @@ def test_a_syntax_error_reads_in_azerbaijani_with_its_key(path, reference):
     error = load(path, edit(3, 'title = "Test'), reference).errors[0]
     assert error.message == "Illegal character '\\n' (key 'title')"
     assert error.text("az") == "TOML sintaksis xətası: icazəsiz simvol '\\n' (açar 'title')"
+
+
+# -- FORMAT.md amendments: work in progress is saved, never refused ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        edit(11, "purposes = []"),
+        edit(12, "subjects = []"),
+        edit(13, "data = []"),
+        edit(19, "start = 2027-01-01\ndata = []"),
+        VALID.split("\n[[transfers]]")[0] + "\n",
+    ],
+    ids=["purposes", "subjects", "data", "transfer-data", "no-transfers"],
+)
+def test_work_in_progress_loads(path, reference, text):
+    result = load(path, text, reference)
+    assert result.ok, [str(e) for e in result.errors]
+
+
+def test_dates_that_can_be_true_load(path, reference):
+    """The other side of each line: acknowledged on the day sent, an approval on the day
+    created, an approved status with an approving decision."""
+    text = (
+        edit(4, 'status = "approved"')
+        + "\n[transfers.notification]\nsent = 2026-10-05\nacknowledged = 2026-10-05\n"
+        + '\n[approval]\nreviewer = "A"\ndate = 2026-11-01\ndecision = "approved"\n'
+    )
+    result = load(path, text, reference)
+    assert result.ok, [str(e) for e in result.errors]

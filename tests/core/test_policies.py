@@ -31,6 +31,7 @@ WORDS = {
     "localisation": r"databases located in the Republic of Azerbaijan",
     "processor_contract": r"entrust the processing",
     "subject_information": r"right to access|transborder",
+    "authority_request": r"on the request of such an authority.*within 30 days",
 }
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")

@@ -320,6 +320,7 @@ def test_assessment_without_transfers_is_incomplete(build, reference):
 def test_advice_special_categories(build, make_transfer, make_doc, reference):
     doc = make_doc(make_transfer())
     doc["processing"]["special"] = ["health"]
+    doc["transfers"][0]["notification"]["coverage"]["data"].append("health")
     evaluation = evaluate(Assessment.model_validate(doc), reference, AS_OF)
     assert rules_of(evaluation) == {"AZ-ADV-SPECIAL"}
     assert evaluation.verdict == "permitted"
@@ -401,22 +402,23 @@ def test_advice_approved_but_not_permitted(build, make_transfer, reference):
 @pytest.mark.parametrize(
     ("as_of", "advised"),
     [
-        (D("2026-09-30"), {"AZ-ADV-FUTURE-1", "AZ-ADV-FUTURE-2"}),  # both dates after as-of
-        (D("2026-10-01"), {"AZ-ADV-FUTURE-1"}),  # obtained on the as-of day: fine
-        (D("2026-10-04"), {"AZ-ADV-FUTURE-1"}),
-        (D("2026-10-05"), set()),  # sent on the as-of day: fine
+        # both dates after as-of: neither has happened, the transfer waits for both
+        (D("2026-09-30"), ("pending", {"AZ-ADV-FUTURE-1", "AZ-ADV-FUTURE-2", "AZ-INFO-3", "AZ-NOTIFY-1"})),
+        # obtained on the as-of day: a fact; the notice is not yet one
+        (D("2026-10-01"), ("pending", {"AZ-ADV-FUTURE-1", "AZ-NOTIFY-1"})),
+        (D("2026-10-04"), ("pending", {"AZ-ADV-FUTURE-1", "AZ-NOTIFY-1"})),
+        (D("2026-10-05"), ("permitted", set())),  # sent exactly on the as-of day: done
     ],
 )
 def test_advice_dates_after_the_as_of_date(judge, as_of, advised):
-    """The baseline: obtained 2026-10-01, sent 2026-10-05, start 2027-01-01."""
-    verdict, rules = judge(as_of=as_of)
-    assert (verdict, rules) == ("permitted", advised)
+    """The baseline: obtained 2026-10-01, sent 2026-10-05, start 2027-01-01. A date after
+    the as-of day is not yet a fact (FORMAT.md amendments)."""
+    assert judge(as_of=as_of) == advised
 
 
 def test_advice_future_date_message_names_both_dates(build, reference):
     evaluation = evaluate(build(), reference, D("2026-10-03"))
-    (finding,) = evaluation.transfers[0].findings
-    assert finding.rule == "AZ-ADV-FUTURE-1"
+    (finding,) = [f for f in evaluation.transfers[0].findings if f.rule == "AZ-ADV-FUTURE-1"]
     assert "2026-10-05" in finding.message("en") and "2026-10-03" in finding.message("en")
     assert finding.field == ("transfers", 0, "notification", "sent")
 
@@ -482,7 +484,7 @@ def _every_finding(build, make_transfer, reference):
         make_transfer(id="i", recipient_info=None),
         make_transfer(id="j", recipient_info=None, notification=None),
         make_transfer(id="k", notification=None, start=AS_OF),
-        make_transfer(id="l", notification={"sent": D("2027-01-01"), "separate": False}),
+        make_transfer(id="l", start=D("2026-10-05"), notification={"sent": D("2026-10-05"), "separate": False}),
         make_transfer(id="m", notification={"sent": D("2026-10-05")}),
     ]
     return evaluate(build(*transfers), reference, AS_OF)

@@ -142,7 +142,6 @@ CASES = [
     (("id",), "Web Analytics", "id: 'Web Analytics' does not match"),
     (("processing", "data"), ["identity", "health"], "processing/data/1: 'health' is not one of"),
     (("processing", "special"), ["gossip"], "processing/special/0: 'gossip' is not one of"),
-    (("processing", "purposes"), [], "processing/purposes: [] should be non-empty"),
     (("transfers", 0, "country"), "AZ", "transfers/0/country: 'AZ' is not one of"),
     (("transfers", 0, "ground"), "legitimate_interest", "transfers/0/ground: 'legitimate_interest' is not one of"),
     (("transfers", 0, "recipient", "kind"), "company", "transfers/0/recipient/kind: 'company' is not one of"),

@@ -3,6 +3,7 @@ authority was last notified; tolerant of no git and of folders that are not repo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -109,7 +110,7 @@ def test_diff_default_compares_the_previous_version_or_uncommitted_changes(repo:
 
 
 def test_diff_shows_verdict_changes(repo: Path, capsys):
-    edit(repo, "sent = 2026-11-10", "sent = 2027-02-01")  # now on/after the start: blocked
+    edit(repo, "separate = true", "separate = false")  # not sent separately: blocked
     status, out, _ = run(capsys, "diff", "alqoritmika-licensees", "--lang", "en", "--as-of", "2026-11-22", "--format", "json", "-w", str(repo))
     doc = json.loads(out)
     assert "transfer licensee-ge: verdict permitted → blocked" in doc["verdicts"]
@@ -217,7 +218,7 @@ def test_diff_since_notified_without_a_notice(repo: Path, capsys):
 
 
 def test_diff_names_verdicts_for_people_and_structures_them_in_json(repo: Path, capsys):
-    edit(repo, "sent = 2026-11-10", "sent = 2027-02-01")  # now on/after the start: blocked
+    edit(repo, "separate = true", "separate = false")  # not sent separately: blocked
     args = ("diff", "alqoritmika-licensees", "--as-of", "2026-11-22", "-w", str(repo))
     status, out, _ = run(capsys, *args, "--lang", "az")
     assert "ötürmə licensee-ge: nəticə Yol verilir → Yol verilmir" in out
@@ -246,3 +247,67 @@ def test_history_text_names_verdicts_and_statuses_in_the_workspace_language(repo
     assert lines[-1].startswith("nəticələr hər commit-in tarixinə")
     status, out, _ = run(capsys, "history", "alqoritmika-licensees", "--lang", "en", "-w", str(repo))
     assert "Pending" in out.splitlines()[1] and "In review" in out.splitlines()[1]
+
+
+# -- issue 15: what a notice covered, filled in from git by `xborder migrate` -------------------
+def _old_file(workspace: Path, make_doc, make_transfer, write, country: str) -> Path:
+    transfer = make_transfer(
+        country=country,
+        start=dt.date(2026, 3, 1),
+        recipient_info={"obtained": dt.date(2026, 2, 1)},
+        notification={"sent": dt.date(2026, 2, 20), "separate": True, "coverage": None},
+    )
+    return write(workspace, make_doc(transfer))
+
+
+def test_migrate_fills_coverage_from_the_version_committed_by_the_notice(workspace, make_doc, make_transfer, write, capsys):
+    subprocess.run(["git", "init", "-q"], cwd=workspace, check=True)
+    path = _old_file(workspace, make_doc, make_transfer, write, "DE")
+    commit(workspace, "notified for Germany", "Leyla Məmmədova", "2026-02-20")
+    _old_file(workspace, make_doc, make_transfer, write, "FR")  # moved afterwards, no coverage
+    commit(workspace, "moved to France", "Leyla Məmmədova", "2026-05-01")
+    ws = str(workspace)
+    status, out, _ = run(capsys, "check", "--as-of", "2026-11-22", "--format", "json", "-w", ws)
+    transfer = json.loads(out)["assessments"][0]["transfers"][0]
+    assert (status, transfer["verdict"]) == (0, "permitted")  # taken to cover it as it stands
+    assert [f["rule"] for f in transfer["findings"]] == ["AZ-ADV-COVERAGE"]
+    status, out, _ = run(capsys, "migrate", "--all", "-w", ws)
+    assert status == 0 and "recorded what the notice covered, from git history, for: t1" in out
+    assert 'country = "DE"' in path.read_text(encoding="utf-8").split("[transfers.notification.coverage]")[1]
+    status, out, _ = run(capsys, "check", "--as-of", "2026-11-22", "--format", "json", "-w", ws)
+    transfer = json.loads(out)["assessments"][0]["transfers"][0]
+    assert (status, transfer["verdict"]) == (1, "blocked")
+    assert [f["rule"] for f in transfer["findings"]] == ["AZ-NOTIFY-7"]
+    # nothing more to do the second time
+    status, out, _ = run(capsys, "migrate", "--all", "-w", ws)
+    assert "up to date" in out
+
+
+def test_migrate_leaves_coverage_out_without_a_version_of_the_notice_day(workspace, make_doc, make_transfer, write, capsys):
+    subprocess.run(["git", "init", "-q"], cwd=workspace, check=True)
+    path = _old_file(workspace, make_doc, make_transfer, write, "DE")
+    commit(workspace, "first commit after the notice", "Leyla Məmmədova", "2026-04-01")
+    before = path.read_bytes()
+    status, out, _ = run(capsys, "migrate", "--all", "-w", str(workspace))
+    assert status == 0 and "up to date" in out
+    assert path.read_bytes() == before
+
+
+def test_since_notified_without_a_commit_of_the_notice_day_compares_with_the_coverage(workspace, make_doc, make_transfer, write, capsys):
+    subprocess.run(["git", "init", "-q"], cwd=workspace, check=True)
+    notice = {
+        "sent": dt.date(2026, 2, 20), "reference": "2026/0412", "separate": True,
+        "coverage": {"country": "IE", "recipient": "WhatsApp Ireland Limited", "data": ["identity"]},
+    }
+    transfer = make_transfer(
+        id="whatsapp", country="CN", recipient={"name": "WhatsApp Ireland Limited", "kind": "legal_entity"},
+        notification=notice,
+    )
+    write(workspace, make_doc(transfer))
+    commit(workspace, "first commit, after the notice", "Leyla Məmmədova", "2026-11-01")
+    status, out, err = run(capsys, "diff", "x", "--since-notified", "--lang", "en", "-w", str(workspace))
+    assert status == 0, err
+    assert "transfer whatsapp: country (notice of 2026-02-20): “IE” → “CN”" in out
+    assert "transfer whatsapp: data not covered by the notice of 2026-02-20: " in out
+    status, out, _ = run(capsys, "diff", "x", "--since-notified", "--format", "json", "-w", str(workspace))
+    assert json.loads(out)["since_notified"] is True

@@ -155,10 +155,73 @@ def test_approve_records_everything(build, reference):
     approved = approve(a, evaluate(a, reference, AS_OF), " Anar ", AS_OF, period_months=12)
     assert approved.status == "approved"
     assert approved.next_review == D(2027, 11, 22)
+    from xborder.model.assessment import content_digests
+
     assert approved.approval.model_dump() == {
         "reviewer": "Anar", "date": AS_OF, "decision": "approved", "reason": None,
         "adequacy_version": reference.adequacy_version, "verdicts": {"t1": "permitted"},
+        "approved": content_digests(a).model_dump(), "earlier": [],
     }
+
+
+# -- four eyes, approving again, the decision's date (issue 15, items 3-4) -----------------
+def test_the_assessor_may_not_approve_unless_the_workspace_allows_it(build, reference):
+    a = build(status="in_review", assessor="Leyla Məmmədova")
+    ev = evaluate(a, reference, AS_OF)
+    with pytest.raises(LifecycleError, match="prepared x and may not approve it too") as info:
+        approve(a, ev, " leyla  məmmədova ", AS_OF, period_months=12)
+    assert info.value.key == "self_approval"
+    assert "özü təsdiqləyə bilməz" in info.value.message("az")
+    assert approve(a, ev, "Leyla Məmmədova", AS_OF, period_months=12, self_approval=True).status == "approved"
+    assert approve(a, ev, "Anar Əliyev", AS_OF, period_months=12).status == "approved"
+
+
+def test_approving_again_needs_the_flag_and_keeps_the_earlier_approval(build, reference):
+    a = build(status="in_review")
+    first = approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12)
+    later = AS_OF + dt.timedelta(days=30)
+    with pytest.raises(LifecycleError, match="already approved.*--again"):
+        approve(first, evaluate(first, reference, later), "Rəna", later, period_months=12)
+    second = approve(first, evaluate(first, reference, later), "Rəna", later, period_months=12, again=True)
+    assert (second.approval.reviewer, second.approval.date) == ("Rəna", later)
+    assert [(d.reviewer, d.date, d.decision) for d in second.approval.earlier] == [("Anar", AS_OF, "approved")]
+    third = approve(second, evaluate(second, reference, later), "Anar", later, period_months=12, again=True)
+    assert [d.reviewer for d in third.approval.earlier] == ["Rəna", "Anar"]
+    # kept on disk
+    from xborder.store.assessments import dump_assessment
+
+    assert "[[approval.earlier]]" in dump_assessment(third)
+
+
+def test_a_decision_may_not_precede_creation(build, reference):
+    a = build(status="in_review")  # created 2026-11-01
+    before = D(2026, 10, 31)
+    with pytest.raises(LifecycleError, match="before the assessment was created"):
+        approve(a, evaluate(a, reference, before), "Anar", before, period_months=12)
+    assert approve(a, evaluate(a, reference, D(2026, 11, 1)), "Anar", D(2026, 11, 1), period_months=12)
+    with pytest.raises(LifecycleError, match="before the assessment was created"):
+        transition(a, "rejected", by="Anar", on=before, reason="No")
+
+
+def test_a_change_after_approval_is_named_until_approved_again(build, make_transfer, reference):
+    a = build(status="in_review")
+    approved = approve(a, evaluate(a, reference, AS_OF), "Anar", AS_OF, period_months=12)
+    assert [f.rule for f in evaluate(approved, reference, AS_OF).findings] == []
+    changed = approved.model_copy(deep=True)
+    changed.transfers[0].national_security_risk = False
+    changed.transfers[0].notes = "Hosting moved to another data centre"
+    findings = evaluate(changed, reference, AS_OF).findings
+    (finding,) = [f for f in findings if f.rule == "AZ-ADV-CHANGED"]
+    assert "the transfer to Recipient GmbH, DE" in finding.message("en")
+    assert "Anar" in finding.message("en") and AS_OF.isoformat() in finding.message("en")
+    assert finding.severity == "advice"
+    # recording the notice's steps after approval is not a change of what was approved
+    stepped = approved.model_copy(deep=True)
+    stepped.transfers[0].recipient_info = None
+    assert "AZ-ADV-CHANGED" not in {f.rule for f in evaluate(stepped, reference, AS_OF).findings}
+    # approved again: the advice goes
+    again = approve(changed, evaluate(changed, reference, AS_OF), "Rəna", AS_OF, period_months=12, again=True)
+    assert "AZ-ADV-CHANGED" not in {f.rule for f in evaluate(again, reference, AS_OF).findings}
 
 
 def test_approve_refuses_a_verdict_other_than_permitted_without_reason(build, reference, make_transfer):
@@ -318,12 +381,32 @@ def test_cli_status_set_approved_points_to_approve(example_workspace: Path, caps
     )
 
 
-def test_cli_approve_warns_when_the_assessor_reviews(example_workspace: Path, capsys):
+def test_cli_approve_by_the_assessor_is_refused_unless_allowed(example_workspace: Path, capsys):
     ws = str(example_workspace)
     run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
-    status, _, err = run(capsys, "approve", "probpm-crm", "--by", "leyla", "--reason", "r", "--date", "2026-11-22",
-                         "--lang", "en", "-w", ws)
+    args = ("approve", "probpm-crm", "--by", "leyla", "--reason", "r", "--date", "2026-11-22", "--lang", "en", "-w", ws)
+    before = (example_workspace / "data" / "assessments" / "probpm-crm.toml").read_bytes()
+    status, _, err = run(capsys, *args)
+    assert status == 2 and len(err.strip().splitlines()) == 1
+    assert "prepared probpm-crm and may not approve it too" in err
+    assert (example_workspace / "data" / "assessments" / "probpm-crm.toml").read_bytes() == before
+    settings = example_workspace / "xborder.toml"
+    text = settings.read_text(encoding="utf-8").replace("[review]\n", "[review]\nself_approval = true\n")
+    settings.write_text(text, encoding="utf-8")
+    status, _, err = run(capsys, *args)
     assert status == 0 and "a second person should review it" in err
+
+
+def test_cli_approve_again_needs_the_flag(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
+    base = ("approve", "probpm-crm", "--reason", "r", "--lang", "en", "-w", ws)
+    assert run(capsys, *base, "--by", "Anar", "--date", "2026-11-22")[0] == 0
+    status, _, err = run(capsys, *base, "--by", "Rəna", "--date", "2026-11-23")
+    assert status == 1 and "--again" in err
+    assert run(capsys, *base, "--by", "Rəna", "--date", "2026-11-23", "--again")[0] == 0
+    text = (example_workspace / "data" / "assessments" / "probpm-crm.toml").read_text(encoding="utf-8")
+    assert "[[approval.earlier]]" in text and 'reviewer = "Anar"' in text
 
 
 def test_cli_due_text_json_and_exit_status(example_workspace: Path, capsys):
@@ -458,3 +541,35 @@ def test_cli_a_decision_cannot_be_dated_in_the_future(argv, example_workspace: P
     status, out, err = run(capsys, *argv, "--date", tomorrow, "-w", str(example_workspace))
     assert status == 2 and out == "" and "cannot be dated in the future" in err
     assert path.read_bytes() == before
+
+
+def test_list_and_show_say_changed_since_approval(example_workspace: Path, capsys):
+    ws = str(example_workspace)
+    path = example_workspace / "data" / "assessments" / "probpm-crm.toml"
+    run(capsys, "status", "probpm-crm", "--set", "in_review", "--by", "Leyla", "-w", ws)
+    assert run(capsys, "approve", "probpm-crm", "--by", "Anar", "--reason", "r", "--date", "2026-11-22", "-w", ws)[0] == 0
+
+    def listed() -> dict:
+        _, out, _ = run(capsys, "list", "--format", "json", "--as-of", "2026-11-22", "-w", ws)
+        return {row["id"]: row for row in json.loads(out)["assessments"]}["probpm-crm"]
+
+    assert listed()["changed_since_approval"] is False
+    text = path.read_text(encoding="utf-8").replace('title = "', 'title = "Revised: ', 1)
+    path.write_text(text, encoding="utf-8")
+    assert listed()["changed_since_approval"] is True
+    _, out, _ = run(capsys, "list", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
+    assert "Approved (changed since approval)" in out
+    _, out, _ = run(capsys, "show", "probpm-crm", "--lang", "en", "--as-of", "2026-11-22", "-w", ws)
+    assert "Changed since approval" in out and "AZ-ADV-CHANGED" in out and "the general part" in out
+    assert run(capsys, "approve", "probpm-crm", "--by", "Rəna", "--reason", "r", "--date", "2026-11-22", "--again", "-w", ws)[0] == 0
+    assert listed()["changed_since_approval"] is False
+
+
+def test_what_was_approved_does_not_depend_on_defaults_written_or_not(build, make_transfer):
+    """A key written with its default value (or added later with one) is no change."""
+    from xborder.model.assessment import content_digests
+
+    plain = build(make_transfer())
+    explicit = build(make_transfer(national_security_risk=False, notes=""), jurisdiction="az")
+    assert content_digests(plain) == content_digests(explicit)
+    assert content_digests(build(make_transfer(national_security_risk=True))) != content_digests(plain)

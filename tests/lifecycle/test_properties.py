@@ -99,7 +99,24 @@ def assessments(draw) -> Assessment:
                       "verdicts": st.dictionaries(ids, st.sampled_from(["permitted", "blocked"]), max_size=2)}))),
         "transfers": [draw(transfers(data + special, tid)) for tid in tids],
     }
-    return Assessment.model_validate(_drop_none(doc))
+    return Assessment.model_validate(_possible_dates(_drop_none(doc)))
+
+
+def _possible_dates(doc: dict[str, Any]) -> dict[str, Any]:
+    """Dates that can be true (else a load error, FORMAT.md amendments)."""
+    for transfer in doc.get("transfers", []):
+        notification = transfer.get("notification") or {}
+        acknowledged = notification.get("acknowledged")
+        if acknowledged is not None and (notification.get("sent") is None or acknowledged < notification["sent"]):
+            del notification["acknowledged"]
+            if not notification:
+                del transfer["notification"]
+    approval = doc.get("approval")
+    if approval is not None:
+        approval["date"] = max(approval["date"], doc["created"])
+        if doc.get("status") == "approved" and approval.get("decision") == "rejected":
+            approval["decision"] = "approved"
+    return doc
 
 
 def _drop_none(value: Any) -> Any:

@@ -290,3 +290,16 @@ def test_statement_does_not_claim_adequacy_that_the_list_denies(ws: Any) -> None
     assert "United States ensures adequate protection" not in text
     assert "adequate protection in the destination state, which the adequacy list does not confirm" in text
     assert "France ensures adequate protection" in text
+
+
+def test_the_report_names_the_workspace_adequacy_list_used(ws_root: Path, tmp_path: Path) -> None:
+    """Issue 15, item 1: the list actually used, the override's version and source too."""
+    (ws_root / "data" / "adequacy.toml").write_text(
+        '[meta]\nversion = "our-list-2026"\nas_of = 2026-11-01\nsource = "Letter of the authority 2026/77"\n\n'
+        '[countries.US]\nadequate = true\nbasis = "authority letter"\nin_force = 2030-01-01\n',
+        encoding="utf-8",
+    )
+    assert run(ws_root, "report", "ready", "--format", "md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    text = (tmp_path / "ready.en.md").read_text(encoding="utf-8").replace("\\", "")
+    assert "our-list-2026" in text
+    assert "The workspace's own adequacy list:** data/adequacy.toml — our-list-2026 — Letter of the authority 2026/77" in text

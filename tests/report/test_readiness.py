@@ -174,3 +174,45 @@ def test_gaps_of_other_transfers_do_not_count_when_they_are_not_notified(gaps: C
 
     assert codes(gaps(change)) == [("recipient_address", ""), ("info_summary", ""), ("finding", "AZ-GROUND-1")]
     assert gaps(change, chosen=["hosting"]) == []
+
+
+# -- a transfer changed since its notice needs a new one (issue 15, item 2) -------------------
+def _notified_then(country: str) -> Callable[[Doc], None]:
+    def change(doc: Doc) -> None:
+        transfer = doc["transfers"][0]
+        transfer["country"] = country
+        transfer["notification"] = {
+            "sent": dt.date(2026, 11, 10),
+            "reference": "2026/77",
+            "separate": True,
+            "coverage": {"country": "DE", "recipient": "Hetzner Online GmbH", "data": ["identity", "contact"]},
+        }
+
+    return change
+
+
+def test_a_transfer_changed_since_its_notice_is_to_be_notified_again(gaps: Callable[..., list[Any]]) -> None:
+    assert codes(gaps(_notified_then("FR"))) == []  # ready: the new notice is what is missing
+    assert codes(gaps(_notified_then("FR"), chosen=["hosting"])) == []
+    # unchanged: nothing to notify, and naming it says it was notified
+    assert codes(gaps(_notified_then("DE"))) == [("all_notified", "")]
+    assert codes(gaps(_notified_then("DE"), chosen=["hosting"])) == [("notified", "")]
+
+
+def test_the_new_notice_names_the_notice_it_amends(make_doc: Callable[..., Doc], make_transfer: Callable[..., Doc], reference: Any) -> None:
+    from xborder.model import Assessment
+    from xborder.report.markdown import render
+    from xborder.rulebooks.az.notice import build_notice
+
+    doc = ready_doc(make_doc, make_transfer)
+    _notified_then("FR")(doc)
+    assessment = Assessment.model_validate(doc)
+    assert [t.id for t in notice_transfers(assessment)] == ["hosting"]
+    ev = evaluate(assessment, reference, AS_OF)
+    for lang, words in (
+        ("en", "amends the operator's notice No. 2026/77 of 2026-11-10"),
+        ("az", "10.11.2026 tarixli № 2026/77 bildirişinə dəyişiklik edir"),
+    ):
+        text = render(build_notice(assessment, ev, Settings(), reference, "0" * 64, lang, notice_transfers(assessment)))
+        text = text.replace("\\", "")  # markdown escapes
+        assert words in text, text[:2000]

@@ -62,7 +62,15 @@ def test_lists_what_changed_since_the_notified_version(
 ) -> None:
     root = repo(make_doc())
     changed = make_doc(
-        make_transfer(recipient={"name": "Another Recipient AG", "kind": "legal_entity"}),
+        make_transfer(
+            recipient={"name": "Another Recipient AG", "kind": "legal_entity"},
+            # what the notice covered stays what it was: the recipient as notified
+            notification={
+                "sent": dt.date(2026, 10, 5),
+                "separate": True,
+                "coverage": {"country": "DE", "recipient": "Recipient GmbH", "data": ["identity", "contact"]},
+            },
+        ),
         make_transfer(id="t2", country="FR"),
         status="approved",  # bookkeeping: not listed
     )

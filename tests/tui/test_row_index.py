@@ -90,3 +90,33 @@ def test_a_damaged_index_is_ignored(example_root: Path, content: str) -> None:
     index.path.write_text(content, encoding="utf-8")
     rows, evaluated = _rows(example_root)
     assert len(evaluated) == 8 and len(rows) == 8
+
+
+def test_a_row_says_changed_since_approval(tmp_path: Path) -> None:
+    """Issue 15, item 3: the home screen's row of an approved assessment whose content
+    changed since; remembered in the index like the other columns."""
+    from tests.conftest import assessment_doc, write_assessment
+    from xborder.lifecycle import approve
+    from xborder.model import Assessment
+    from xborder.rules import evaluate
+    from xborder.store.assessments import save_assessment
+
+    root = tmp_path / "ws"
+    (root / "data" / "assessments").mkdir(parents=True)
+    (root / "xborder.toml").write_text('[operator]\nname = "Test LLC"\n', encoding="utf-8")
+    path = write_assessment(root, assessment_doc(status="in_review"))
+    workspace = open_workspace(root)
+    day = dt.date(2026, 11, 22)
+    a = workspace.load(path).assessment
+    assert a is not None
+    approved = approve(a, evaluate(a, workspace.reference, day), "Anar", day, period_months=12)
+    save_assessment(path, approved)
+    assert portfolio.load_row(workspace, path, day).changed is False
+    changed = Assessment.model_validate({**approved.model_dump(), "title": "Another title"})
+    save_assessment(path, changed)
+    row = portfolio.load_row(workspace, path, day)
+    assert row.changed is True
+    index = RowIndex.__new__(RowIndex)
+    index.rows, index.changed = {}, False
+    index.remember(row)
+    assert index.rows[str(path)]["changed"] is True

@@ -140,3 +140,24 @@ async def test_create_an_assessment_with_two_destinations(empty_root: Path, make
         ("zendesk", "pending"),
     ]
     assert list_drafts(empty_root) == ([], [])  # saved: no draft left behind
+
+
+async def test_half_an_assessment_is_saved_and_the_verdict_says_what_is_missing(empty_root: Path, make) -> None:
+    """Issue 15, item 5: a title and nothing else saves; the verdict is incomplete and
+    the findings name what is missing (no purposes, subjects, data, transfers)."""
+    app = make(empty_root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("n")
+        wizard = await wait_wizard(pilot)
+        await type_text(pilot, "Half done")
+        await pilot.pause()
+        assert wizard.check.errors == {}
+        assert wizard.check.verdict == "incomplete"
+        assert {f.rule for f in wizard.check.findings()} == {"AZ-NONE-1", "AZ-PROC-1", "AZ-PROC-2", "AZ-PROC-3"}
+        await pilot.press("ctrl+s")
+        target = empty_root / "data" / "assessments" / "half-done.toml"
+        await wait_for(pilot, lambda: target.exists(), "the saved file")
+    result = open_workspace(empty_root).load(target)
+    assert result.ok and result.assessment is not None
+    assert result.assessment.processing.purposes == []

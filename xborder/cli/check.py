@@ -123,7 +123,9 @@ def _init_worker(
 
 def _pack(entry: dict[str, Any], fmt: str) -> tuple[str, bool, Any]:
     """(verdict, any transfer blocked, payload): JSON text for json, the entry for text."""
-    blocked = any(t["verdict"] == "blocked" for t in entry["transfers"])
+    # a blocked transfer, or a blocker of the assessment itself (the authority's request
+    # left unanswered past its 30 days): the assessment's verdict is blocked either way
+    blocked = entry["verdict"] == "blocked" or any(t["verdict"] == "blocked" for t in entry["transfers"])
     payload = for_json(_entry_json(entry)) if fmt == "json" else entry
     return entry["verdict"], blocked, payload
 
@@ -248,10 +250,7 @@ def run(workspace: Workspace, paths: Sequence[str], as_of: dt.date, fmt: str, la
         tail: dict[str, Any] = {
             "summary": summary,
             "rulebook": {"id": "az", "version": workspace.reference.rulebook.meta.version},
-            "adequacy": {
-                "version": workspace.reference.adequacy_version,
-                "as_of": workspace.reference.adequacy.meta.as_of.isoformat(),
-            },
+            "adequacy": workspace.reference.adequacy_list(),
         }
         if skipped:
             tail["skipped"] = [

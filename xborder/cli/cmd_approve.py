@@ -15,6 +15,7 @@ HELP = (
 )
 
 EXIT_REFUSED = 1
+EXIT_INVALID_USE = 2
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +28,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD",
         help="the date of the decision; the verdict is judged as of this day (default: today)",
+    )
+    parser.add_argument(
+        "--again", action="store_true",
+        help="approve an assessment that is approved already (its periodic review, or after a "
+        "change); the earlier approval is kept in the file",
     )
     parser.add_argument("--lang", choices=("az", "en"), help="language of messages (default: the workspace's)")
 
@@ -60,13 +66,17 @@ def run(args: argparse.Namespace) -> int:
             on,
             period_months=workspace.settings.review.period_months,
             reason=args.reason,
+            again=args.again,
+            self_approval=workspace.settings.review.self_approval,
         )
     except LifecycleError as exc:
-        raise CLIError(exc.message(lang, workspace.reference.label), EXIT_REFUSED) from None
+        # who may decide and when is not a matter of the verdict: refused, exit 2
+        code = EXIT_INVALID_USE if exc.key in ("self_approval", "before_created") else EXIT_REFUSED
+        raise CLIError(exc.message(lang, workspace.reference.label), code) from None
     approval = approved.approval
     assert approval is not None
     if assessment.assessor and assessment.assessor.casefold() == approval.reviewer.casefold():
-        err(words("self", reviewer=approval.reviewer, id=assessment.id))
+        err(words("self", reviewer=approval.reviewer, id=assessment.id))  # allowed by xborder.toml
     try:
         save_assessment(path, approved, expected_sha256=result.sha256)
     except ConflictError as exc:

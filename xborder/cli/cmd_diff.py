@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from xborder.cli.common import CLIError, message_lang, out, parse_date, workspace_from, write_json
 from xborder.i18n import Texts
@@ -19,6 +20,47 @@ HELP = (
 )
 
 
+
+
+def _against_coverage(workspace: Any, path: Path, words: Texts, lang: str) -> tuple[str, list[str]] | None:
+    """(latest notice date, lines): the transfers compared with what their notices
+    covered as recorded in the file; None when no notice records its coverage."""
+    result = workspace.load(path)
+    assessment = result.assessment
+    if assessment is None:
+        return None
+    notices = [
+        t for t in assessment.transfers
+        if t.notification is not None and t.notification.sent is not None and t.notification.coverage is not None
+    ]
+    if not notices:
+        return None
+    lines = []
+    for transfer in notices:
+        assert transfer.notification is not None and transfer.notification.sent is not None
+        sent = transfer.notification.sent.isoformat()
+        for what, old, new in transfer.coverage_changes(assessment.processing):
+            if what == "data":
+                labels = ", ".join(workspace.reference.data_label(key, lang) for key in new.split(","))
+                lines.append(words("covered_data", id=transfer.id, sent=sent, new=labels))
+            else:
+                lines.append(words("covered_line", id=transfer.id, what=words(f"what.{what}"), sent=sent, old=old, new=new))
+    latest = max(t.notification.sent for t in notices if t.notification and t.notification.sent)
+    return latest.isoformat(), lines
+
+
+def _print_coverage(ident: str, covered: tuple[str, list[str]], words: Texts, fmt: str) -> int:
+    sent, lines = covered
+    if fmt == "json":
+        doc = {"id": ident, "from": words("covered_from"), "to": words("now"), "as_of": None,
+               "since_notified": True, "changes": lines, "verdicts": [], "verdict_changes": []}
+        write_json(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out(words("covered", sent=sent))
+    out(f"{for_terminal(ident)}: {words('covered_from')} → {words('now')}")
+    for line in lines or [words("same")]:
+        out(f"  {for_terminal(line)}")
+    return 0
 
 
 def _label(rev: str, sha: str) -> str:
@@ -87,7 +129,10 @@ def run(args: argparse.Namespace) -> int:
             raise CLIError("--since-notified chooses the older version itself: give no REV")
         baseline = git.notified_baseline(path)
         if baseline is None:
-            raise CLIError(words("no_baseline", file=workspace.relative(path)))
+            covered = _against_coverage(workspace, path, words, lang)
+            if covered is None:
+                raise CLIError(words("no_baseline", file=workspace.relative(path)))
+            return _print_coverage(path.stem, covered, words, args.format)
         commit = baseline.commit
         old = (commit.short, git.read_at(root, commit.sha, commit.path), commit.path)
         new = current

@@ -29,7 +29,8 @@ NAME = "due"
 ORDER = 25
 HELP = (
     "what falls due: reviews, notifications (12.1) before a transfer starts, recipient "
-    "information (12.2); exit 1 if anything is overdue, 2 if a file cannot be loaded"
+    "information (12.2), answers to the authority's requests; exit 1 if anything is overdue, 2 if a file "
+    "cannot be loaded"
 )
 
 ICS_DEFAULT_WITHIN = 366

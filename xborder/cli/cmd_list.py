@@ -54,6 +54,8 @@ def rows(workspace: Any, as_of: Any) -> list[dict[str, Any]]:
             continue
         a = result.assessment
         evaluation = evaluate(a, workspace.reference, as_of)
+        from xborder.model.assessment import changed_since_approval
+
         out_rows.append(
             {
                 "id": a.id,
@@ -64,9 +66,17 @@ def rows(workspace: Any, as_of: Any) -> list[dict[str, Any]]:
                 "transfers": len(a.transfers),
                 "countries": sorted({t.country for t in a.transfers}),
                 "next_review": a.next_review.isoformat() if a.next_review else None,
+                "changed_since_approval": bool(changed_since_approval(a)),
             }
         )
     return out_rows
+
+
+def status_text(ref: Any, status: str | None, changed: bool, lang: str) -> str:
+    if not status:
+        return ""
+    text = str(ref.label("status", status, lang))
+    return f"{text} ({gettext(lang, 'cli.list.changed')})" if changed else text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         (
             for_terminal(row["id"]),
             for_terminal(row["title"] or row.get("error", "")),
-            ref.label("status", row["status"], lang) if row["status"] else "",
+            status_text(ref, row["status"], bool(row.get("changed_since_approval")), lang),
             ref.label("verdict", row["verdict"], lang),
             str(row["transfers"]),
             row["next_review"] or "",

@@ -11,7 +11,8 @@ NAME = "migrate"
 ORDER = 80
 HELP = (
     "upgrade assessment files written for an older schema_version to the current one, "
-    "in place (atomic, canonical); files already current are not touched"
+    "and fill in what each recorded notification covered from the file's git history, "
+    "in place (atomic, canonical); files with nothing to do are not touched"
 )
 
 
@@ -48,7 +49,11 @@ def run(args: argparse.Namespace) -> int:
         elif result.changed:
             changed += 1
             verb = "would migrate" if args.dry_run else "migrated"
-            out(f"{rel}: {verb} schema_version {result.from_version} -> {result.to_version}")
+            if result.from_version != result.to_version:
+                out(f"{rel}: {verb} schema_version {result.from_version} -> {result.to_version}")
+            if result.covered:
+                verb = "would record" if args.dry_run else "recorded"
+                out(f"{rel}: {verb} what the notice covered, from git history, for: {', '.join(result.covered)}")
         else:
             out(f"{rel}: up to date (schema_version {result.from_version})")
     out(ngettext("en", "cli.migrate.would" if args.dry_run else "cli.migrate.done", len(paths), changed=changed))

@@ -55,6 +55,7 @@ def load_or_fail(workspace: Any, ident: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    from xborder.model.assessment import changed_since_approval
     from xborder.rules import evaluate
     from xborder.store.assessments import to_document
 
@@ -70,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         doc["_evaluation"] = {
             "as_of": as_of.isoformat(),
             "verdict": ev.verdict,
+            "changed_since_approval": bool(changed_since_approval(a)),
             "rulebook_version": ev.rulebook_version,
             "adequacy_version": ev.adequacy_version,
             "findings": [f.to_json(lang) for f in ev.findings],
@@ -98,6 +100,10 @@ def run(args: argparse.Namespace) -> int:
         out(f"{L('assessor')}: {s(a.assessor)}")
     if a.approval:
         out(f"{L('approval')}: {s(a.approval.reviewer)}, {a.approval.date}" + (f" — {s(a.approval.reason)}" if a.approval.reason else ""))
+        if changed_since_approval(a):
+            out(style(L("changed_since_approval"), "pending"))
+        for earlier in a.approval.earlier:
+            out(f"  {L('earlier')}: {s(earlier.reviewer)}, {earlier.date}" + (f" ({ref.label('status', earlier.decision, lang)})" if earlier.decision else ""))
     op = a.operator
     out(f"{L('operator')}: {s(op.name)}" + "".join(f", {s(v)}" for v in (op.tin, op.address, op.contact) if v))
     p = a.processing
@@ -129,6 +135,9 @@ def run(args: argparse.Namespace) -> int:
         out(f"    {L('recipient_info')}: {ri.obtained if ri and ri.obtained else '—'}" + (f"; {s(ri.measures)}" if ri and ri.measures else ""))
         n = t.notification
         out(f"    {L('notification')}: {n.sent if n and n.sent else '—'}" + (f", {s(n.reference)}" if n and n.reference else "") + (f"; {L('sent_separately')}: {yn(n.separate)}" if n and n.sent else ""))
+        if n and n.sent and n.coverage:
+            c = n.coverage
+            out(f"    {L('coverage')}: {ref.country_name(c.country, lang)} ({c.country}), {s(c.recipient)}; " + ", ".join(ref.data_label(k, lang) for k in c.data))
         if t.national_security_risk:
             out(f"    {L('security_risk')}: {L('yes')}")
         if t.notes:

@@ -126,12 +126,12 @@ class Operator(_Model):
 class Processing(_Model):
     """What is processed, about whom, and why (001 §4.4)."""
 
-    purposes: list[NonEmpty] = Field(min_length=1)
-    """Purposes of processing, free text; at least one."""
-    subjects: list[NonEmpty] = Field(min_length=1)
-    """Categories of data subjects, free text; at least one."""
-    data: list[str] = Field(min_length=1)
-    """Keys of the data-category vocabulary; at least one."""
+    purposes: list[NonEmpty] = Field(default_factory=list)
+    """Purposes of processing, free text; at least one for a verdict (empty: missing)."""
+    subjects: list[NonEmpty] = Field(default_factory=list)
+    """Categories of data subjects, free text; at least one for a verdict (empty: missing)."""
+    data: list[str] = Field(default_factory=list)
+    """Keys of the data-category vocabulary; at least one for a verdict (empty: missing)."""
     special: list[str] = Field(default_factory=list)
     """Keys of the special-category vocabulary (000 §6.3, 001 §4.3)."""
     az_citizens: bool = True
@@ -188,6 +188,18 @@ class RecipientInfo(_Model):
     """Paths of evidence files, relative to the workspace."""
 
 
+class Coverage(_Model):
+    """What a notification was sent for (FORMAT.md amendments: "A notification covers
+    what it was sent for"; xborder extension): the transfer as it stood when notified."""
+
+    country: Country
+    """The destination country named in the notice, ISO 3166-1 alpha-2."""
+    recipient: NonEmpty
+    """The recipient named in the notice."""
+    data: list[str] = Field(default_factory=list)
+    """The data-category keys the notice covered."""
+
+
 class Notification(_Model):
     """Prior notice of intention to the authority (000 §12.1)."""
 
@@ -199,6 +211,9 @@ class Notification(_Model):
     """Sent separately from the notice of intent to process."""
     acknowledged: Date | None = None
     """Date the authority acknowledged the notice."""
+    coverage: Coverage | None = None
+    """What the notice covered: country, recipient, data categories (xborder extension;
+    absent in files older than it: taken to cover the transfer as it stands)."""
 
 
 class AdequacyOverride(_Model):
@@ -253,6 +268,56 @@ class Transfer(_Model):
             return [*processing.data, *processing.special]
         return list(self.data)
 
+    def coverage_now(self, processing: Processing) -> Coverage:
+        """What a notice sent today for this transfer covers: its country, recipient and
+        data categories as they stand."""
+        return Coverage(country=self.country, recipient=self.recipient.name, data=self.data_keys(processing))
+
+    def coverage_changes(self, processing: Processing) -> tuple[tuple[str, str, str], ...]:
+        """How the transfer differs from what its notification covered, as (what, as
+        notified, now) with what = "country" | "recipient" | "data" (data: the categories
+        the notice did not name, comma-separated). Nothing when not notified, or when the
+        notification records no coverage (older files)."""
+        notification = self.notification
+        if notification is None or notification.sent is None or notification.coverage is None:
+            return ()
+        covered = notification.coverage
+        out: list[tuple[str, str, str]] = []
+        if covered.country != self.country:
+            out.append(("country", covered.country, self.country))
+        if " ".join(covered.recipient.casefold().split()) != " ".join(self.recipient.name.casefold().split()):
+            out.append(("recipient", covered.recipient, self.recipient.name))
+        extra = [key for key in self.data_keys(processing) if key not in covered.data]
+        if extra:
+            out.append(("data", ",".join(covered.data), ",".join(extra)))
+        return tuple(out)
+
+
+class Approved(_Model):
+    """What an approval approved: short digests of the content as it stood (xborder
+    extension), so a later change is noticed and named (`content_digests`)."""
+
+    general: Text | None = None
+    """Title, jurisdiction, created, notes and the operator."""
+    processing: Text | None = None
+    """The [processing] table."""
+    transfers: dict[str, str] = Field(default_factory=dict)
+    """Transfer id -> digest of the transfer (its recipient information and notification,
+    steps taken after approval, left out)."""
+
+
+class PastDecision(_Model):
+    """An earlier review decision, kept when the assessment is approved again."""
+
+    reviewer: NonEmpty
+    """Who decided."""
+    date: Date
+    """Date of the decision."""
+    decision: Literal["approved", "rejected"] | None = None
+    """approved | rejected."""
+    reason: Text | None = None
+    """The reason recorded with it."""
+
 
 class Approval(_Model):
     """Who reviewed and approved the assessment (xborder extension, see FORMAT.md)."""
@@ -270,6 +335,24 @@ class Approval(_Model):
     """Version of the adequacy list the assessment was judged with."""
     verdicts: dict[str, str] = Field(default_factory=dict)
     """Transfer id -> verdict at approval (to flag changes of the reference list)."""
+    approved: Approved | None = None
+    """What was approved (digests of the content), to flag a change after approval."""
+    earlier: list[PastDecision] = Field(default_factory=list)
+    """Earlier decisions, newest first, kept when the assessment is approved again."""
+
+
+class AuthorityRequest(_Model):
+    """A request for information from the authority (001 §6.2: answered within 30 days
+    of the request; xborder extension)."""
+
+    received: Date
+    """Date of the request."""
+    reference: Text | None = None
+    """The request's number."""
+    asked: Text = ""
+    """What the authority asked for."""
+    answered: Date | None = None
+    """Date the answer was sent; absent = not yet answered."""
 
 
 class Assessment(_Model):
@@ -299,6 +382,8 @@ class Assessment(_Model):
     """What is processed, about whom, why."""
     approval: Approval | None = None
     """Review decision (xborder extension)."""
+    requests: list[AuthorityRequest] = Field(default_factory=list)
+    """The authority's requests for information (xborder extension)."""
     transfers: list[Transfer] = Field(default_factory=list)
     """One per destination country and recipient."""
 
@@ -325,3 +410,54 @@ class Assessment(_Model):
             if transfer.id == transfer_id:
                 return transfer
         return None
+
+
+def _digest(value: object) -> str:
+    import hashlib
+    import json
+
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def content_digests(assessment: Assessment) -> Approved:
+    """Digests of what an approval approves: the general part, the processing and each
+    transfer, leaving out review bookkeeping (status, next_review, assessor, approval,
+    requests) and the steps taken after approval (recipient information, notification)."""
+    # values left at their defaults are left out, so that a later xborder adding an
+    # optional key does not make every approved file look changed
+    general = assessment.model_dump(
+        mode="json", include={"title", "jurisdiction", "created", "notes", "operator"}, exclude_defaults=True
+    )
+    return Approved(
+        general=_digest(general),
+        processing=_digest(assessment.processing.model_dump(mode="json", exclude_defaults=True)),
+        transfers={
+            t.id: _digest(
+                t.model_dump(mode="json", exclude={"recipient_info", "notification"}, exclude_defaults=True)
+            )
+            for t in assessment.transfers
+        },
+    )
+
+
+def changed_since_approval(assessment: Assessment) -> list[tuple[str, str]]:
+    """What differs from what the approval approved: ("general" | "processing", ""),
+    ("transfer" | "added" | "removed", transfer id). Empty when the assessment is not
+    approved, or its approval records no digests (approved before they were recorded)."""
+    approval = assessment.approval
+    if assessment.status != "approved" or approval is None or approval.approved is None:
+        return []
+    was, now = approval.approved, content_digests(assessment)
+    out: list[tuple[str, str]] = []
+    if was.general is not None and was.general != now.general:
+        out.append(("general", ""))
+    if was.processing is not None and was.processing != now.processing:
+        out.append(("processing", ""))
+    for tid, digest in now.transfers.items():
+        if tid not in was.transfers:
+            out.append(("added", tid))
+        elif was.transfers[tid] != digest:
+            out.append(("transfer", tid))
+    out.extend(("removed", tid) for tid in was.transfers if tid not in now.transfers)
+    return out

@@ -49,6 +49,7 @@ def check_assessment(
                 Msg("error.unknown_policy", value=policy, known=", ".join(sorted(policies))),
             )
         )
+    problems.extend(_impossible_dates(assessment))
     processing = assessment.processing
     for index, key in enumerate(processing.data):
         if key not in data_keys:
@@ -110,6 +111,49 @@ def check_assessment(
                 )
             elif seen_before:
                 problems.append((("transfers", t_index, "data", d_index), _twice(key)))
+    return problems
+
+
+def _impossible_dates(assessment: Assessment) -> list[tuple[Loc, str]]:
+    """Dates that cannot be true (FORMAT.md amendments): acknowledged before sent, an
+    approval dated before the assessment was created, approved with a rejection."""
+    problems: list[tuple[Loc, str]] = []
+    for index, transfer in enumerate(assessment.transfers):
+        notification = transfer.notification
+        if notification is None or notification.acknowledged is None:
+            continue
+        sent, acknowledged = notification.sent, notification.acknowledged
+        key = f"transfers[{index}].notification"
+        if sent is None:
+            problems.append(
+                (
+                    ("transfers", index, "notification", "acknowledged"),
+                    Msg("error.acknowledged_unsent", date=str(acknowledged), key=key),
+                )
+            )
+        elif acknowledged < sent:
+            problems.append(
+                (
+                    ("transfers", index, "notification", "acknowledged"),
+                    Msg("error.acknowledged_before_sent", date=str(acknowledged), key=key, sent=str(sent)),
+                )
+            )
+    approval = assessment.approval
+    if approval is not None:
+        if approval.date < assessment.created:
+            problems.append(
+                (
+                    ("approval", "date"),
+                    Msg("error.approval_before_created", date=str(approval.date), created=str(assessment.created)),
+                )
+            )
+        if assessment.status == "approved" and approval.decision == "rejected":
+            problems.append(
+                (
+                    ("approval", "decision"),
+                    Msg("error.approved_but_rejected"),
+                )
+            )
     return problems
 
 

@@ -22,6 +22,7 @@ Commitment = Literal[
     "localisation",
     "processor_contract",
     "subject_information",
+    "authority_request",
 ]
 COMMITMENTS: tuple[str, ...] = get_args(Commitment)
 """What an operator's policy commits to, in FORMAT.md's words."""

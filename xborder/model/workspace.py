@@ -51,6 +51,9 @@ class UISettings(_Model):
 class ReviewSettings(_Model):
     period_months: int = Field(default=12, ge=1, le=120)
     """Months between reviews; approving sets next_review this far ahead."""
+    self_approval: bool = False
+    """Whether the person who prepared an assessment (its assessor) may approve it too
+    (default: no, four eyes)."""
 
 
 class Authority(_Model):

@@ -98,6 +98,9 @@ class AdequacyEntry(_Model):
     adequate: bool
     basis: str = ""
     in_force: dt.date | None = None
+    """The first day the entry counts (e.g. the Convention's entry into force for the state)."""
+    ends: dt.date | None = None
+    """The first day it no longer counts (e.g. a denunciation taking effect), where known."""
     verified: bool = True
     note: Labels = Field(default_factory=dict)
 
@@ -204,6 +207,24 @@ class AdequacyInfo:
     verified: bool
     overridden: bool = False
     in_force: dt.date | None = None
+    """The first day the list's entry counts."""
+    ends: dt.date | None = None
+    """The first day the list's entry no longer counts."""
+    judged_on: dt.date | None = None
+    """The day on which the entry did not count, when that made the destination not
+    adequate for a transfer (its start, or the as-of day once it started)."""
+
+    def on(self, *days: dt.date) -> AdequacyInfo:
+        """This entry as it stands on each of `days`: not adequate if it does not count
+        on one of them (before `in_force`, or from `ends`)."""
+        if self.overridden or not self.adequate or (self.in_force is None and self.ends is None):
+            return self
+        for day in days:
+            if (self.in_force is not None and day < self.in_force) or (
+                self.ends is not None and day >= self.ends
+            ):
+                return replace(self, adequate=False, judged_on=day)
+        return self
 
 
 _BASIS = {"coe108": "Council of Europe Convention 108 party"}
@@ -275,6 +296,8 @@ class Reference:
     """The workspace's profile ([operator] policy in xborder.toml), for assessments naming none."""
     workspace_data: str | None = None
     """The workspace's data/ folder these were loaded with (None: shipped data only)."""
+    adequacy_override_meta: dict[str, Any] = field(default_factory=dict)
+    """The [meta] table of the workspace's own adequacy list, as written there."""
     _adequacy_cache: dict[str, AdequacyInfo] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -446,6 +469,7 @@ class Reference:
             source=f"{basis}{since}{doubt}; list {meta.version} as of {meta.as_of.isoformat()}",
             verified=entry.verified,
             in_force=entry.in_force,
+            ends=entry.ends,
         )
 
     def describe_adequacy(self, info: AdequacyInfo, lang: str) -> str:
@@ -460,8 +484,36 @@ class Reference:
             return f"{words('not_listed')}; {listed}"
         basis = words("coe108") if entry.basis == "coe108" else (entry.basis or words("listed"))
         since = " " + words("since", date=entry.in_force.isoformat()) if entry.in_force else ""
+        if entry.ends is not None:
+            since += " " + words("ends", date=entry.ends.isoformat())
         doubt = f" ({words('unverified')})" if not entry.verified else ""
         return f"{basis}{since}{doubt}; {listed}"
+
+    def adequacy_list(self) -> dict[str, object]:
+        """The adequacy list actually used, for JSON and reports: its version, date,
+        title and source, and the workspace's override file with its own version and
+        source when there is one (FORMAT.md amendments)."""
+        meta = self.adequacy.meta
+        book = self.book
+        override = next(
+            (p for p in self.overrides if book is not None and p.name == book.adequacy_file), None
+        )
+        out: dict[str, object] = {
+            "version": meta.version,
+            "as_of": meta.as_of.isoformat(),
+            "title": meta.title.get("en", ""),
+            "source": meta.source,
+            "override": None,
+        }
+        if override is not None:
+            own = self.adequacy_override_meta
+            out["override"] = {
+                "file": f"data/{override.name}",
+                "version": str(own.get("version", "")) or None,
+                "source": str(own.get("source", "")) or None,
+            }
+        return out
+
 
     # -- rulebook ---------------------------------------------------------------------
     def rule(self, rule_id: str) -> RuleText:
@@ -668,6 +720,7 @@ def _load_cached(
 ) -> Reference:
     parts: dict[str, Any] = {}
     overrides: list[Path] = []
+    adequacy_meta: dict[str, Any] = {}
     for name in (*SHARED_FILES, *book.files):
         kind = _kind(name, book)
         folder = SHIPPED_DIR if kind in _SHARED_MODELS else book.shipped_dir
@@ -679,6 +732,8 @@ def _load_cached(
             over, source_text = _read(path)
             _check_severities(kind, raw, over, path, source_text, book.id)
             raw = _merge_override(kind, raw, over)
+            if kind == "adequacy" and isinstance(over.get("meta"), dict):
+                adequacy_meta = dict(over["meta"])
             overrides.append(path)
             source_path = path
         model = _SHARED_MODELS.get(kind) or _BOOK_MODELS[kind]
@@ -699,6 +754,7 @@ def _load_cached(
         book=book,
         policies=dict(cast(PoliciesFile, parts["policies.toml"]).policies),
         workspace_data=workspace_data,
+        adequacy_override_meta=adequacy_meta,
     )
     _check_reference(reference)
     return reference

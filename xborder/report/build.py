@@ -97,6 +97,10 @@ def build_report(
     ]
     if ref.overrides:
         cover.append((t("overrides", lang), ", ".join(f"data/{p.name}" for p in ref.overrides)))
+    own_list = ref.adequacy_list()["override"]
+    if isinstance(own_list, dict):  # the workspace's own adequacy list: its version and source
+        parts = [str(own_list["file"])] + [str(own_list[k]) for k in ("version", "source") if own_list.get(k)]
+        cover.append((t("adequacy_own_list", lang), " — ".join(parts)))
     cover += [
         (t("file", lang), provenance.file),
         (t("sha256", lang), provenance.sha256),

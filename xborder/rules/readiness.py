@@ -6,8 +6,9 @@ Ready means the notice can state every fact it must, truthfully:
 - the operator's address and the person responsible for organising the processing are
   known (the responsible person from the assessment, or from xborder.toml when that file
   names the same operator);
-- there is at least one transfer to notify: by default every transfer not notified yet;
-  transfers named explicitly must not have been notified already;
+- there is at least one transfer to notify: by default every transfer not notified yet,
+  or changed since it was notified (the new notice amends the earlier one); transfers
+  named explicitly must not have been notified already for what they now are;
 - for each transfer notified: the recipient's address and a summary of the information
   obtained from it (its protection measures) are recorded, and the rules find nothing
   blocked, missing or pending, except the pending notification itself (the rulebook's
@@ -67,15 +68,29 @@ def responsible_person(assessment: Assessment, settings: Settings) -> str:
     return ""
 
 
+def needs_notice(transfer: Transfer, assessment: Assessment) -> bool:
+    """Not notified yet, or changed since its notice (another country or recipient, or
+    data the notice did not cover): a notice for it is due (the new one amends the old)."""
+    sent = transfer.notification.sent if transfer.notification else None
+    return sent is None or bool(transfer.coverage_changes(assessment.processing))
+
+
+def amended_notice(transfer: Transfer, assessment: Assessment) -> tuple[str, str] | None:
+    """(date, reference) of the earlier notice a new notice for `transfer` amends, or
+    None when the transfer was not notified or has not changed since."""
+    notification = transfer.notification
+    if notification is None or notification.sent is None or not transfer.coverage_changes(assessment.processing):
+        return None
+    return notification.sent.isoformat(), notification.reference or ""
+
+
 def notice_transfers(assessment: Assessment, chosen: Sequence[str] | None = None) -> list[Transfer]:
     """The transfers a notice covers: those named (in file order), or by default every
-    transfer not notified yet."""
+    transfer not notified yet or changed since it was notified."""
     if chosen:
         wanted = set(chosen)
         return [tr for tr in assessment.transfers if tr.id in wanted]
-    return [
-        tr for tr in assessment.transfers if tr.notification is None or tr.notification.sent is None
-    ]
+    return [tr for tr in assessment.transfers if needs_notice(tr, assessment)]
 
 
 def notice_gaps(
@@ -104,7 +119,7 @@ def notice_gaps(
     index = {tr.id: i for i, tr in enumerate(assessment.transfers)}
     for transfer in transfers:
         i = index[transfer.id]
-        sent = transfer.notification.sent if transfer.notification else None
+        sent = None if needs_notice(transfer, assessment) else transfer.notification.sent if transfer.notification else None
         if sent is not None:
             gaps.append(
                 Gap("notified", transfer.id, ("transfers", i, "notification", "sent"), {"date": sent.isoformat()})

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from xborder.rules.engine import Evaluation
     from xborder.rules.readiness import Gap
 
-StepKind = Literal["notification", "recipient_info"]
+StepKind = Literal["notification", "recipient_info", "authority_request"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +39,16 @@ class Deadline:
     """A prior step of one transfer and the last day to take it (see lifecycle.DueItem)."""
 
     kind: StepKind
-    transfer: Transfer
+    transfer: Transfer | None
+    """The transfer it concerns; None for the assessment as a whole (the authority's request)."""
     date: dt.date
     rule: str
     """The rule that enforces the step (its commitment gives the operator's own clause)."""
     sent: dt.date | None = None
-    """The notice's date when it went out without the step (recipient information)."""
+    """The notice's date when it went out without the step (recipient information); the
+    request's date for the authority's request."""
+    reference: str = ""
+    """The authority's reference of its request."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,9 @@ class NoticeRules:
     """Findings that only say the notice is not sent yet: what the notice is for."""
     about_notice: frozenset[str]
     """Findings about a notice already sent (not gaps of a new notice)."""
+    renotify: frozenset[str] = frozenset()
+    """Findings saying the transfer changed since it was notified: a new notice is
+    needed for it (it amends the earlier one)."""
 
 
 class Rulebook(ABC):
@@ -89,8 +96,9 @@ class Rulebook(ABC):
         """The verdict on `assessment` as of `as_of`; `reference` is bound to this book."""
 
     @abstractmethod
-    def deadlines(self, assessment: Assessment) -> Iterable[Deadline]:
-        """The prior steps of each transfer still to take, with the last day for each."""
+    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterable[Deadline]:
+        """The prior steps of each transfer still to take, with the last day for each;
+        with `as_of`, a step recorded as taken on a later day is still to take."""
 
     def notice_gaps(
         self,

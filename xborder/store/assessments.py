@@ -286,7 +286,7 @@ def _stem_error(path: Path, text: str | None) -> LoadError | None:
 
 
 # -- saving -----------------------------------------------------------------------------
-_DROP_WHEN_EMPTY = {"notes", "evidence", "verdicts"}
+_DROP_WHEN_EMPTY = {"notes", "evidence", "verdicts", "requests", "earlier"}
 
 
 def _prune(value: Any, key: str | None = None) -> Any:

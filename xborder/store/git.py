@@ -461,6 +461,42 @@ def notified_baseline(assessment_path: Path) -> NotifiedBaseline | None:
     return NotifiedBaseline(sent, baseline, before, current)
 
 
+def coverage_from_history(assessment_path: Path, transfer_id: str, sent: dt.date) -> dict[str, Any] | None:
+    """What a notice sent on `sent` covered, from git: the transfer `transfer_id` as
+    committed on or before that day (country, recipient name, data categories), or None
+    when no such version holds it (outside git, never committed by then, unreadable)."""
+    path = Path(assessment_path)
+    try:
+        root = repo_root(path)
+        log = file_log(path) if root is not None else None
+        if root is None or not log:
+            return None
+        baseline = next((c for c in log if c.date.date() <= sent), None)
+        if baseline is None:
+            return None
+        document = parse_version(read_at(root, baseline.sha, baseline.path))
+    except (GitError, OSError):
+        return None
+    if document is None:
+        return None
+    item = _transfers(document).get(transfer_id)
+    if item is None:
+        return None
+    recipient = item.get("recipient")
+    country = item.get("country")
+    name = recipient.get("name") if isinstance(recipient, Mapping) else None
+    if not isinstance(country, str) or not isinstance(name, str):
+        return None
+    data = item.get("data")
+    if data is None:
+        processing = document.get("processing")
+        processing = processing if isinstance(processing, Mapping) else {}
+        data = [*processing.get("data", []), *processing.get("special", [])]
+    if not isinstance(data, list) or not all(isinstance(key, str) for key in data):
+        return None
+    return {"country": country.strip().upper(), "recipient": name, "data": list(data)}
+
+
 def changes_since_notified(
     workspace: Workspace, assessment_path: Path, lang: str = "en"
 ) -> list[str] | None:

@@ -32,6 +32,7 @@ from xborder.model.assessment import SCHEMA_VERSION
 from xborder.model.text import Msg
 
 if TYPE_CHECKING:
+    from xborder.model.assessment import Assessment
     from xborder.reference import Reference
 
 Document = dict[str, Any]
@@ -105,6 +106,9 @@ class FileMigration:
     """One-line errors (path:line:col: message); the file is left untouched."""
     text: str | None = None
     """The migrated canonical text (also on a dry run)."""
+    covered: tuple[str, ...] = ()
+    """Transfers whose notification's coverage was (dry run: would be) filled in from
+    git history."""
 
     @property
     def ok(self) -> bool:
@@ -133,14 +137,40 @@ def migrate_file(path: Path, reference: Reference, *, dry_run: bool = False) -> 
                 version = document_version(parse_toml(loaded.text))
         return FileMigration(path, version, SCHEMA_VERSION, False, errors)
     version = document_version(parse_toml(loaded.text))
-    if version >= SCHEMA_VERSION:
+    assessment, covered = fill_coverage(path, loaded.assessment)
+    if version >= SCHEMA_VERSION and not covered:
         return FileMigration(path, version, SCHEMA_VERSION, False)
-    text = dump_assessment(loaded.assessment)
+    text = dump_assessment(assessment)
     if not dry_run:
         try:
-            save_assessment(path, loaded.assessment, expected_sha256=loaded.sha256)
+            save_assessment(path, assessment, expected_sha256=loaded.sha256)
         except ConflictError as exc:
             return FileMigration(path, version, SCHEMA_VERSION, False, (str(exc),))
         except OSError as exc:
             return FileMigration(path, version, SCHEMA_VERSION, False, (f"{path}: cannot write: {exc.strerror or exc}",))
-    return FileMigration(path, version, SCHEMA_VERSION, True, (), text)
+    return FileMigration(path, version, SCHEMA_VERSION, True, (), text, covered)
+
+
+def fill_coverage(path: Path, assessment: Assessment) -> tuple[Assessment, tuple[str, ...]]:
+    """Fill in what each notification recorded without coverage covered, from the
+    file's git history (the transfer as committed on or before the day the notice was
+    sent; FORMAT.md amendments). Where no such version exists the notification is left
+    as it is (it is then taken to cover the transfer as it stands, with an advice)."""
+    from xborder.model.assessment import Coverage
+    from xborder.store.git import coverage_from_history
+
+    filled: list[str] = []
+    copy = assessment.model_copy(deep=True)
+    for transfer in copy.transfers:
+        notification = transfer.notification
+        if notification is None or notification.sent is None or notification.coverage is not None:
+            continue
+        found = coverage_from_history(path, transfer.id, notification.sent)
+        if found is None:
+            continue
+        try:
+            notification.coverage = Coverage.model_validate(found)
+        except ValueError:
+            continue
+        filled.append(transfer.id)
+    return (copy, tuple(filled)) if filled else (assessment, ())

@@ -400,6 +400,32 @@ def validate(
     return Check(assessment, {}, evaluation)
 
 
+def with_coverage(assessment: Assessment, before: Assessment | None) -> Assessment:
+    """Record what a notification covers when its date is recorded (FORMAT.md
+    amendments): for each transfer whose `notification.sent` is new or changed since
+    `before` (the file as last saved; None for a new file), its country, recipient and
+    data as they now stand. A notification already recorded keeps its coverage (a later
+    change of the transfer must show), and one recorded without coverage before (an
+    older file) is left for `xborder migrate` to fill from git."""
+    changed = False
+    copy_ = assessment.model_copy(deep=True)
+    for transfer in copy_.transfers:
+        notification = transfer.notification
+        if notification is None or notification.sent is None:
+            continue
+        old = before.transfer(transfer.id) if before is not None else None
+        old_sent = old.notification.sent if old is not None and old.notification else None
+        if old_sent == notification.sent:
+            kept = old.notification.coverage if old is not None and old.notification else None
+            if notification.coverage is None and kept is not None:
+                notification.coverage = kept  # saved before in this session: keep it
+                changed = True
+            continue
+        notification.coverage = transfer.coverage_now(copy_.processing)
+        changed = True
+    return copy_ if changed else assessment
+
+
 def _check_id(raw: dict[str, Any], taken: Collection[str], errors: dict[Loc, str], tr: Any) -> None:
     value = raw.get("id")
     if isinstance(value, str) and value in taken:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xborder.model.assessment import changed_since_approval
 from xborder.rules import evaluate
 from xborder.store import LoadError, Workspace
 from xborder.store.atomic import write_atomic
@@ -44,6 +45,8 @@ class Row:
     """Deadlines already missed (review, 12.2 information, 12.1 notification)."""
     due: int = 0
     """Deadlines falling due soon (xborder.lifecycle's window)."""
+    changed: bool = False
+    """Approved, but its content changed since the approval (issue 15)."""
 
     @property
     def ok(self) -> bool:
@@ -116,6 +119,7 @@ def _load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
         sha256=result.sha256,
         overdue=overdue,
         due=due,
+        changed=bool(changed_since_approval(a)),
     )
 
 
@@ -235,6 +239,7 @@ class RowIndex:
                 sha256=str(entry["sha256"]),
                 overdue=int(entry["overdue"]),
                 due=int(entry["due"]),
+                changed=bool(entry.get("changed", False)),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -256,6 +261,7 @@ class RowIndex:
             "sha256": row.sha256,
             "overdue": row.overdue,
             "due": row.due,
+            "changed": row.changed,
         }
         self.changed = True
 

@@ -46,10 +46,11 @@ class AzRulebook(Rulebook):
         },
     )
     notice = NoticeRules(
-        itself=frozenset({"AZ-NOTIFY-1"}),
+        itself=frozenset({"AZ-NOTIFY-1", "AZ-NOTIFY-6"}),
         about_notice=frozenset(
             {"AZ-NOTIFY-1", "AZ-NOTIFY-2", "AZ-NOTIFY-3", "AZ-NOTIFY-4", "AZ-NOTIFY-5"}
         ),
+        renotify=frozenset({"AZ-NOTIFY-6", "AZ-NOTIFY-7"}),
     )
 
     def evaluate(self, assessment: Assessment, reference: Reference, as_of: dt.date) -> Evaluation:
@@ -72,13 +73,38 @@ class AzRulebook(Rulebook):
 
         return build_notice(assessment, evaluation, settings, reference, sha256, lang, transfers, gaps)
 
-    def deadlines(self, assessment: Assessment) -> Iterator[Deadline]:
+    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterator[Deadline]:
         """Clause 12.2's information is due with the notice; clause 12.1's notice the day
         before the transfer starts (strictly before, rule 8). A notice sent without the
-        information leaves the information due on the day it was sent."""
+        information leaves the information due on the day it was sent. A transfer that
+        changed since it was notified needs a new notice (and the information for it)
+        before it starts. The authority's request for information is answered within 30
+        days of the request (001 §6.2). With `as_of`, a date after it is not yet a fact
+        (a notice, information or an answer recorded for a later day)."""
+        from xborder.rulebooks.az.rules import coverage_changes, request_due
+
+        def fact(day: dt.date | None) -> dt.date | None:
+            return None if day is None or (as_of is not None and day > as_of) else day
+
+        for request in assessment.requests:
+            if as_of is not None and request.received > as_of:
+                continue
+            if fact(request.answered) is None:
+                yield Deadline(
+                    "authority_request",
+                    None,
+                    request_due(request.received),
+                    "AZ-REQUEST-1",
+                    sent=request.received,
+                    reference=request.reference or "",
+                )
         for transfer in assessment.transfers:
-            sent = transfer.notification.sent if transfer.notification else None
-            obtained = transfer.recipient_info.obtained if transfer.recipient_info else None
+            sent = fact(transfer.notification.sent if transfer.notification else None)
+            obtained = fact(transfer.recipient_info.obtained if transfer.recipient_info else None)
+            if sent is not None and coverage_changes(transfer, assessment):
+                if transfer.start is not None:
+                    yield Deadline("notification", transfer, transfer.start - dt.timedelta(days=1), "AZ-NOTIFY-6")
+                continue
             if sent is not None:
                 if obtained is None:
                     yield Deadline("recipient_info", transfer, sent, "AZ-INFO-2", sent=sent)

@@ -32,7 +32,7 @@ from xborder.rules.present import (
     value_or_dash,
     verdict_labels,
 )
-from xborder.rules.readiness import Gap, responsible_person
+from xborder.rules.readiness import Gap, amended_notice, responsible_person
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
@@ -51,6 +51,28 @@ def authority(settings: Settings, reference: Reference, lang: str) -> Authority:
     name = own.name or (default.name.get(lang) or default.name.get("az", "") if default else "")
     address = own.address or (default.address.get(lang) or default.address.get("az", "") if default else "")
     return Authority(name=name, address=address)
+
+
+def _date_text(iso: str, lang: str) -> str:
+    """A date in a letter: 05.11.2026 in Azerbaijani (GLOSSARY-az.md), ISO in English."""
+    if lang != "az":
+        return iso
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}"
+
+
+def _coverage_words(tr: Transfer, a: Assessment, ref: Reference, lang: str) -> str:
+    """What changed since the earlier notice, for the letter: countries by name, data by label."""
+    parts = []
+    for what, old, new in tr.coverage_changes(a.processing):
+        if what == "country":
+            parts.append(t("notice_changed_country", lang, old=country(ref, old, lang), new=country(ref, new, lang)))
+        elif what == "recipient":
+            parts.append(t("notice_changed_recipient", lang, old=old, new=new))
+        else:
+            labels = ", ".join(ref.data_label(key, lang) for key in new.split(",") if key)
+            parts.append(t("notice_changed_data", lang, new=labels))
+    return "; ".join(parts)
 
 
 def _basis(assessment: Assessment, reference: Reference, lang: str) -> dict[str, str]:
@@ -92,6 +114,15 @@ def build_notice(
     blocks.append(Fields(((t("notice_to", lang), f"{auth.name}\n{auth.address}".strip()),
                           (t("notice_from", lang), f"{op.name}\n{value_or_dash(op.address)}"))))
     blocks.append(Paragraph(t("notice_intro", lang, **_basis(a, ref, lang)), "lead"))
+    for tr in transfers:  # a new notice for a transfer changed since its notice amends that one
+        earlier = amended_notice(tr, a)
+        if earlier is not None:
+            date, number = earlier
+            key = "notice_amends_ref" if number else "notice_amends"
+            changes = _coverage_words(tr, a, ref, lang)
+            blocks.append(Paragraph(t(key, lang, date=_date_text(date, lang), ref=number,
+                                      who=f"{tr.recipient.name}, {country(ref, tr.country, lang)}",
+                                      changes=changes)))
 
     blocks.append(Heading(t("notice_operator", lang), 1))
     blocks.append(

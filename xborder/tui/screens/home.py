@@ -294,6 +294,10 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             error = row.errors[0]
             where = f"{error.line}: " if error.line else ""
             cells["title"] = Text(_cut(f"{where}{plain(error.text(lang))}", widths["title"]), style="red")
+        elif row.changed:  # approved, then changed: say so before the title
+            mark = t("home.changed", lang) + " · "
+            cells["title"] = Text(_cut(mark + plain(row.title), widths["title"]))
+            cells["title"].stylize("bold yellow", 0, min(len(mark), widths["title"]))
         else:
             cells["title"] = Text(_cut(plain(row.title), widths["title"]))
         review = Text("")

@@ -898,8 +898,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         assert path is not None
         expected = (file_digest(path) or "") if overwrite else self.base_sha256
         relative = self.xapp.workspace.relative(path)
+        before = self.xapp.workspace.load(path).assessment if path.exists() else None
+        assessment = form.with_coverage(check.assessment, before)
         try:
-            digest = save_assessment(path, check.assessment, expected_sha256=expected)
+            digest = save_assessment(path, assessment, expected_sha256=expected)
         except ConflictError:
             return await self._conflict(path, relative)
         except OSError as exc:
