@@ -231,6 +231,11 @@ _BASIS = {"coe108": "Council of Europe Convention 108 party"}
 
 
 
+class SharedJSON(list[Any]):
+    """A JSON value computed once and shared by many findings (never changed): a
+    serialiser may remember its text (cli.check.dumps_indented does)."""
+
+
 @dataclass(frozen=True)
 class Basis:
     """One source a finding rests on (FORMAT.md, "Every finding names its sources
@@ -302,6 +307,9 @@ class Reference:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _books: dict[str, Reference] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cited: dict[tuple[str, int, str, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """(rule, profile, language, what) -> its citation or basis: the same for every
+    finding of a rule (thousands per `check`), computed once."""
 
     def for_book(self, book: BookData) -> Reference:
         """The same workspace's reference data with `book`'s rule texts and adequacy list."""
@@ -348,6 +356,22 @@ class Reference:
         return ", ".join(unique) if unique else None
 
     def basis(self, rule_id: str, profile: PolicyProfile | None, lang: str = "en") -> list[Basis]:
+        key = (rule_id, id(profile), lang, "basis")
+        found = self._cited.get(key)
+        if found is None:
+            found = self._cited[key] = tuple(self._basis(rule_id, profile, lang))
+        return list(found)
+
+    def basis_json(self, rule_id: str, profile: PolicyProfile | None, lang: str = "en") -> list[dict[str, object]]:
+        """`basis` as check's JSON gives it (computed once per rule, profile and language;
+        callers must not change it)."""
+        key = (rule_id, id(profile), lang, "json")
+        found = self._cited.get(key)
+        if found is None:
+            found = self._cited[key] = SharedJSON(item.to_json() for item in self.basis(rule_id, profile, lang))
+        return found
+
+    def _basis(self, rule_id: str, profile: PolicyProfile | None, lang: str) -> list[Basis]:
         """What the rule rests on, truthfully: the statute (its article only where
         verified), the seed policies it was drawn from, and the operator's own clause
         where its profile maps one."""
@@ -388,6 +412,13 @@ class Reference:
         """The citation a person reads: the operator's own clause where its profile
         maps one; else the statute and the model clause, named as such. Never a clause
         number of one company's policy presented as the operator's own."""
+        key = (rule_id, id(profile), lang, "cite")
+        found = self._cited.get(key)
+        if found is None:
+            found = self._cited[key] = self._cite(rule_id, profile, lang)
+        return found
+
+    def _cite(self, rule_id: str, profile: PolicyProfile | None, lang: str) -> str:
         text = self.rule(rule_id)
         words = _CITE_WORDS.get(lang, _CITE_WORDS["en"])
         own = self.own_clause(rule_id, profile)

@@ -78,7 +78,7 @@ class Finding:
             "severity": self.severity,
             "citation": self.citation(lang),
             "message": self.message(lang),
-            "basis": [item.to_json() for item in self.basis(lang)],
+            "basis": self.reference.basis_json(self.rule, self.profile, lang),
         }
 
 
