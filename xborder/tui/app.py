@@ -3,7 +3,12 @@
     make_app(workspace, lang=None, as_of=None) -> XBorderApp
 
 is shared by `xborder` (cli/cmd_tui.py), the tests, the screenshots script and the
-benchmark, so all of them run the same app.
+benchmark, so all of them run the same app. `workspace` is an open Workspace, or a
+QuickStart (xborder.tui.portfolio.quick_start): the home screen's first frame from the
+row index alone, the workspace being opened by the core in a worker after it.
+
+Hooks (the benchmark and the tests patch them): `home_loaded` once every row is on the
+home screen, `home_verified` once the core has checked them too.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import threading
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -21,9 +27,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from xborder.store import Workspace
-from xborder.store.drafts import Draft, discard_draft, list_drafts
 from xborder.tui.commands import apply_bindings
+from xborder.tui.portfolio import HomeView, QuickStart
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.screens.file_errors import FileErrorsScreen
 from xborder.tui.screens.help import HelpScreen
@@ -31,6 +36,8 @@ from xborder.tui.screens.home import HomeScreen
 from xborder.tui.strings import LANGS, t
 
 if TYPE_CHECKING:
+    from xborder.store import Workspace
+    from xborder.store.drafts import Draft
     from xborder.tui.screens.wizard import WizardScreen
 
 
@@ -42,7 +49,7 @@ class XBorderApp(App[None]):
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | QuickStart,
         *,
         lang: str | None = None,
         as_of: dt.date | None = None,
@@ -55,8 +62,15 @@ class XBorderApp(App[None]):
         use_index: bool = True,
     ) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.lang = lang if lang in LANGS else workspace.settings.ui.language
+        self._workspace: Workspace | None = None
+        self._opening = threading.Lock()
+        self.start: QuickStart | None = None
+        """The first frame's rows from the index (taken by the home screen)."""
+        if isinstance(workspace, QuickStart):
+            self.start, self.root, self.view = workspace, workspace.root, workspace.view
+        else:
+            self._workspace, self.root, self.view = workspace, workspace.root, HomeView.of(workspace)
+        self.lang = lang if lang in LANGS else self.view.language
         self.as_of_fixed = as_of is not None
         self.today = today or as_of or _local_today()
         self.as_of = as_of or self.today
@@ -68,7 +82,7 @@ class XBorderApp(App[None]):
         """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self.early_text = ""
         """Text typed after n before the new wizard had the focus (the wizard takes it)."""
-        self._theme_name = theme or workspace.settings.ui.theme or ""
+        self._theme_name = theme or self.view.theme
         self.loaded_rows = -1
         """Rows on the home screen once loaded (-1 before; the benchmark checks it)."""
         self.title = t("app.title", self.lang)
@@ -80,12 +94,34 @@ class XBorderApp(App[None]):
         self._relabel_app_bindings()
         self.push_screen(HomeScreen())
 
+    # -- the core ---------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        """The open workspace; on a quick start, opened (the core imported) the first
+        time it is needed: normally by the home screen's worker after the first frame."""
+        if self._workspace is None:
+            with self._opening:
+                if self._workspace is None:
+                    from xborder.store import open_workspace
+
+                    self._workspace = open_workspace(self.root, search=False)
+        return self._workspace
+
+    @property
+    def core_ready(self) -> bool:
+        return self._workspace is not None
+
     def home_loaded(self) -> None:
-        """Called by the home screen once every row is in the table."""
+        """Called by the home screen once every row is in the table (on a quick start,
+        at its first frame, from the index)."""
         home = self.home
         self.loaded_rows = len(home.rows) if home is not None else 0
         if self.exit_when_loaded:
             self.call_after_refresh(self.exit)
+
+    def home_verified(self) -> None:
+        """Called by the home screen once the core has loaded or checked every row."""
+        if self.exit_when_loaded:
             return
         if self.offer_drafts:
             self.offer_drafts = False
@@ -185,7 +221,9 @@ class XBorderApp(App[None]):
 
     # -- the workspace's ids ------------------------------------------------------------
     def taken_ids(self) -> set[str]:
-        return {path.stem for path in self.workspace.assessment_files()}
+        from xborder.tui.portfolio import assessment_files
+
+        return {path.stem for path in assessment_files(self.root)}
 
     # -- opening ---------------------------------------------------------------------
     def open_new(self, document: dict[str, Any] | None = None) -> None:
@@ -245,7 +283,9 @@ class XBorderApp(App[None]):
     # -- drafts --------------------------------------------------------------------------
     @work(exclusive=True, group="drafts")
     async def recover_drafts(self) -> None:
-        drafts, errors = list_drafts(self.workspace.root)
+        from xborder.store.drafts import discard_draft, list_drafts
+
+        drafts, errors = list_drafts(self.root)
         for error in errors:
             self.notify(t("draft.unreadable", self.lang, error=error), severity="warning", timeout=10)
         for draft in drafts:
@@ -335,7 +375,7 @@ def _local_today() -> dt.date:
 
 
 def make_app(
-    workspace: Workspace,
+    workspace: Workspace | QuickStart,
     *,
     lang: str | None = None,
     as_of: dt.date | None = None,

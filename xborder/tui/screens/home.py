@@ -13,15 +13,24 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Input, Select, Static
 from textual.widgets.data_table import RowKey
 
-from xborder.rules.engine import VERDICTS
 from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
-from xborder.tui.portfolio import SORT_KEYS, Row, RowIndex, load_row, load_rows, sort_key
+from xborder.tui.portfolio import (
+    CHECKING,
+    SORT_KEYS,
+    HomeView,
+    Row,
+    RowIndex,
+    assessment_files,
+    load_row,
+    load_rows,
+    sort_key,
+)
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t
 from xborder.tui.style import verdict_text
@@ -66,9 +75,18 @@ class PortfolioTable(DataTable[Any]):
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
 
+    def _on_resize(self, event: Resize) -> None:
+        """DataTable renders every visible cell again after any resize (its caches are
+        keyed by a count it bumps); these columns keep their widths whatever the table's
+        size (the screen sets new ones, which bumps the count, when they change), so the
+        first frame is not rendered twice for the resize that comes with it."""
+        event.prevent_default()  # DataTable._on_resize is the only other handler
+
 
 class HomeScreen(LocalizedFooter, Screen[None]):
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#table"
+    """The list has the focus from the first frame (not the search field, then the list)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,18 +108,18 @@ class HomeScreen(LocalizedFooter, Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        reference = self.xapp.workspace.reference
+        view = self.xapp.view
         yield Static(self._bar_text(), id="home-bar")
         with Horizontal(id="filters"):
             yield Input(placeholder=self._search_placeholder(), id="search")
             yield Select(
-                [(reference.label("verdict", v, lang), v) for v in reversed(VERDICTS)],
+                [(view.label("verdict", v, lang), v) for v in reversed(view.verdicts)],
                 prompt=t("home.filter.verdict", lang),
                 id="filter-verdict",
                 compact=True,
             )
             yield Select(
-                [(reference.label("status", s, lang), s) for s in reference.vocabulary.status],
+                [(view.label("status", s, lang), s) for s in view.statuses],
                 prompt=t("home.filter.status", lang),
                 id="filter-status",
                 compact=True,
@@ -112,7 +130,8 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             with VerticalScroll(id="welcome"):
                 yield Static(t("home.empty.title", lang), id="welcome-title")
                 yield Static(t("home.empty.body", lang), id="welcome-body")
-        yield Static(t("home.loading", lang, n=len(self.xapp.workspace.assessment_files())), id="home-status")
+        loading = "" if self.loaded else t("home.loading", lang, n=len(assessment_files(self.xapp.root)))
+        yield Static(loading, id="home-status")
         yield CoalescingFooter()
 
     def _search_placeholder(self) -> str:
@@ -122,7 +141,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
     def _bar_text(self) -> Text:
         app = self.xapp
         text = Text(t("home.title", self.lang), style="bold")
-        text.append(f"  {app.workspace.root.name}", style="dim")
+        text.append(f"  {app.root.name}", style="dim")
         if app.as_of_fixed:
             text.append("  " + t("home.as_of", self.lang, date=app.as_of.isoformat()), style="dim")
         return text
@@ -130,7 +149,18 @@ class HomeScreen(LocalizedFooter, Screen[None]):
     def on_mount(self) -> None:
         apply_bindings(self, COMMANDS, self.lang)
         self.query_one(DataTable).focus()
-        self.load()
+        app = self.xapp
+        start, app.start = app.start, None
+        if start is None:
+            self.load()
+            return
+        # a quick start: the first frame from the row index alone; the core checks the
+        # rows in a worker once that frame is drawn (a changed file's row then updates)
+        self.rows, self.loaded = start.rows, True
+        self._update_country_filter()
+        self._fill()
+        app.home_loaded()
+        app.call_after_refresh(self.load, start.index)
 
     async def relabel(self) -> None:
         """The language changed: rebuild in it, keeping the search, filters and row."""
@@ -151,12 +181,23 @@ class HomeScreen(LocalizedFooter, Screen[None]):
 
     # -- loading ------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    def load(self, index: RowIndex | None = None) -> None:
+        """Load (or, after a quick start, check) every row with the core, in a thread."""
         app = self.xapp
+        from xborder.store import WorkspaceError
+
+        try:
+            workspace = app.workspace  # imports the core and opens the workspace the first time
+        except WorkspaceError as exc:  # xborder.toml broken since the index was written
+            app.call_from_thread(app.exit, None, 2, str(exc))
+            return
+        if index is None and app.use_index:
+            index = RowIndex(workspace, app.as_of)
+        if index is not None:
+            index.check_core()
         rows: dict[Path, Row] = {}
-        index = RowIndex(app.workspace, app.as_of) if app.use_index else None
-        shown = False
-        for batch in load_rows(app.workspace, app.as_of, index=index):
+        shown = self.loaded
+        for batch in load_rows(workspace, app.as_of, index=index):
             for row in batch:
                 rows[row.path] = row
             if not shown and (index is None or index.misses):
@@ -164,25 +205,36 @@ class HomeScreen(LocalizedFooter, Screen[None]):
                 # index alone the whole list comes at once: one fill, not two)
                 app.call_from_thread(self._rows_arrived, dict(rows), False)
                 shown = True
-        app.call_from_thread(self._rows_arrived, rows, True)
+        view = HomeView.of(workspace, {c for row in rows.values() for c in row.countries})
+        app.call_from_thread(self._rows_arrived, rows, True, view)
         if index is not None:
-            index.save(rows)
+            index.save(rows, view)
 
-    def _rows_arrived(self, rows: dict[Path, Row], done: bool) -> None:
+    def _rows_arrived(self, rows: dict[Path, Row], done: bool, view: HomeView | None = None) -> None:
+        app = self.xapp
+        first = not self.loaded
+        unchanged = done and not first and rows == self.rows and view == app.view
+        if view is not None:
+            app.view = view
         self.rows = rows
         if done:
             self.loaded = True
             self._update_country_filter()
-        self._fill()
+        if not unchanged:  # after a quick start, usually nothing changed: no second fill
+            self._fill()
         if done:
-            self.xapp.home_loaded()
+            if first:
+                app.home_loaded()
+            app.home_verified()
 
     def refresh_row(self, path: Path) -> None:
         """Reload one file's row (after the wizard saved it)."""
+        app = self.xapp
         if path.exists():
-            self.rows[path] = load_row(self.xapp.workspace, path, self.xapp.as_of)
+            self.rows[path] = load_row(app.workspace, path, app.as_of)
         else:
             self.rows.pop(path, None)
+        app.view = HomeView.of(app.workspace, {c for row in self.rows.values() for c in row.countries})
         self._update_country_filter()
         self._fill(select=path)
 
@@ -190,10 +242,9 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         codes = sorted({c for row in self.rows.values() for c in row.countries})
         select = self.query_one("#filter-country", Select)
         current = select.value
-        from xborder.reference.loader import country_name
-
+        view = self.xapp.view
         with self.prevent(Select.Changed):
-            select.set_options([(f"{country_name(c, self.lang)} ({c})", c) for c in codes])
+            select.set_options([(f"{view.country(c, self.lang)} ({c})", c) for c in codes])
             if current in codes:
                 select.value = current
 
@@ -223,21 +274,21 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             if needle and not row.matches(needle, names):
                 continue
             out.append(row)
-        statuses = tuple(self.xapp.workspace.reference.vocabulary.status)
-        out.sort(key=sort_key(self.sort_column, statuses), reverse=self.sort_reverse)
+        view = self.xapp.view
+        out.sort(key=sort_key(self.sort_column, view.statuses, view.verdicts), reverse=self.sort_reverse)
         return out
 
     def _column_widths(self) -> tuple[tuple[str, int], ...]:
         """(column, width) of the columns that fit: at 80 columns the counts and
         countries give way to the title (search and the country filter still work)."""
         width = max(self.size.width, 60)
-        reference = self.xapp.workspace.reference
+        view = self.xapp.view
         lang = self.lang
         ids = max([len(r.id) for r in self.rows.values()] + [6])
         wide = width >= _NARROW
         id_w = min(ids, 28 if wide else 14)
-        status_w = min(13 if wide else 11, max(len(reference.label("status", s, lang)) for s in reference.vocabulary.status))
-        verdict_w = max(len(reference.label("verdict", v, lang)) for v in VERDICTS)
+        status_w = min(13 if wide else 11, max([len(view.label("status", s, lang)) for s in view.statuses] + [1]))
+        verdict_w = max([len(view.label("verdict", v, lang)) for v in view.verdicts] + [1])
         columns: list[tuple[str, int]] = [("id", id_w), ("title", 0), ("status", status_w), ("verdict", verdict_w)]
         if wide:
             columns += [("transfers", len(t("home.col.transfers", lang))), ("countries", 14)]
@@ -274,7 +325,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
                 if key == self.sort_column:
                     label += " ▼" if not self.sort_reverse else " ▲"
                 table.add_column(label, width=w, key=key)
-        reference = self.xapp.workspace.reference
+        reference = self.xapp.view
         as_of = self.xapp.as_of
         visible = self._visible()
         cursor = 0
@@ -287,7 +338,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self._update_status(visible)
         self.refresh_bindings()
 
-    def _cells(self, row: Row, widths: dict[str, int], reference: Any, lang: str, as_of: dt.date) -> list[Any]:
+    def _cells(self, row: Row, widths: dict[str, int], reference: HomeView, lang: str, as_of: dt.date) -> list[Any]:
         cells: dict[str, Any] = {}
         if not row.ok:
             error = row.errors[0]
@@ -300,8 +351,9 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")
         cells["id"] = Text(_cut(row.id, widths["id"]))
         cells["status"] = Text(_cut(reference.label("status", row.status, lang), widths["status"])) if row.status else Text("")
-        cells["verdict"] = verdict_text(row.verdict, reference, lang)
-        cells["transfers"] = Text(str(row.transfers) if row.ok else "", justify="right")
+        checking = row.verdict == CHECKING  # not judged yet (a quick start, the core is coming)
+        cells["verdict"] = Text("…", style="dim") if checking else verdict_text(row.verdict, reference, lang)
+        cells["transfers"] = Text(str(row.transfers) if row.ok and not checking else "", justify="right")
         cells["countries"] = Text(_cut(", ".join(row.countries), widths.get("countries", 0)))
         cells["review"] = review
         return [cells[key] for key in widths]
