@@ -2,16 +2,18 @@
 
 Every run is a cold Python process on a pseudo-terminal of 120x40 (Textual's real driver,
 as in tmux), interleaved so that all of them see the same machine load; medians of
---repeat runs, ratios against the baseline measured in the same run:
+--repeat runs, ratios against the baseline measured in the same run. Times run from the
+process's start to the moment the terminal receives the frame, read from the terminal's
+side (the first bytes that show the text below), so work an app does after its first
+frame (and its exit) is not counted:
 
-  baseline   a minimal Textual app (one label and a footer) that exits once its first
-             frame is drawn;
-  home       `xborder` (its console entry, cli.main) on N assessments, exiting once every
-             row is painted on the home screen:
+  baseline   a minimal Textual app (one label, "hello", and a footer);
+  home       `xborder` (its console entry, cli.main) on N assessments, until its home
+             screen shows every row ("N of N assessments" under the list):
              - usual open: the row index of an earlier run is there,
              - first open: no row index yet (every file parsed, validated, evaluated);
   verified   the usual open until the rows have been checked against the core as well
-             (after the first frame, in a worker; for information);
+             (after the first frame, in a worker; taken inside the process, for information);
   wizard     time from opening an assessment with 4 transfers (Enter on its row) to the
              wizard usable (first step focused, a frame drawn), measured inside the
              process: "warm" after the home screen's warm-up (the user read the list for a
@@ -72,6 +74,7 @@ from xborder.tui import app as tui
 
 mode, out, rows_expected = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 workspace = sys.argv[4]
+spawned = float(os.environ["BENCH_SPAWNED"])
 
 def finish(app, text):
     out.write_text(text)
@@ -85,7 +88,7 @@ def home_loaded(self):
     if mode == "home":
         finish(self, str(self.loaded_rows))
     elif mode == "verified" and verified is None:  # before the core moved after the first frame
-        finish(self, str(self.loaded_rows))
+        finish(self, f"{time.time() - spawned:.6f}")
     elif mode == "wizard-now":
         open_wizard(self)
     elif mode == "wizard-warm":
@@ -94,7 +97,7 @@ def home_loaded(self):
 def home_verified(self):
     verified(self)
     if mode == "verified":
-        finish(self, str(self.loaded_rows))
+        finish(self, f"{time.time() - spawned:.6f}")
 
 def open_wizard(self):
     from pathlib import Path as P
@@ -127,17 +130,20 @@ def _controlling_tty() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
-def in_pty(code: str, *args: str, env: dict[str, str]) -> float:
-    """Wall time of `python -c code args` on a fresh 120x40 pseudo-terminal."""
+def in_pty(code: str, *args: str, env: dict[str, str], until: bytes | None = None) -> float:
+    """Seconds from starting `python -c code args` on a fresh 120x40 pseudo-terminal until
+    the terminal receives `until` (or, without it, until the process ends)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     start = time.perf_counter()
+    env = {**env, "BENCH_SPAWNED": repr(time.time())}
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
         stdin=slave, stdout=slave, stderr=slave, env=env, preexec_fn=_controlling_tty,
     )
     os.close(slave)
     output = bytearray()
+    seen: float | None = None
     while True:  # drain the terminal, as a terminal does, until the process closes it
         try:
             data = os.read(master, 65536)
@@ -146,13 +152,15 @@ def in_pty(code: str, *args: str, env: dict[str, str]) -> float:
         if not data:
             break
         output += data
+        if seen is None and until is not None and until in output[-len(data) - len(until):]:
+            seen = time.perf_counter() - start
     status = proc.wait()
     took = time.perf_counter() - start
     os.close(master)
-    if status != 0:
+    if status != 0 or (until is not None and seen is None):
         tail = output[-2000:].decode("utf-8", "replace")
-        raise SystemExit(f"exit {status}: {tail}")
-    return took
+        raise SystemExit(f"exit {status}, {until!r} seen: {seen}: {tail}")
+    return took if seen is None else seen
 
 
 def main() -> int:
@@ -174,20 +182,23 @@ def main() -> int:
         }
         out = Path(tmp) / "out"
 
+        every_row = f"{args.n} of {args.n} assessments".encode()
+
         def xborder(mode: str) -> tuple[float, str]:
-            took = in_pty(XBORDER, mode, str(out), str(args.n), str(root), env=env)
+            took = in_pty(XBORDER, mode, str(out), str(args.n), str(root), env=env,
+                          until=every_row if mode == "home" else None)
             return took, out.read_text()
 
-        in_pty(BASELINE, env=env)  # warm the OS file cache and .pyc files for both
+        in_pty(BASELINE, env=env, until=b"hello")  # warm the OS file cache and .pyc files for both
         xborder("home")
         times: dict[str, list[float]] = {k: [] for k in ("base", "usual", "first", "verified")}
         wizard: dict[str, list[float]] = {"warm": [], "now": []}
         for _ in range(args.repeat):  # interleaved, so all see the same machine load
-            times["base"].append(in_pty(BASELINE, env=env))
+            times["base"].append(in_pty(BASELINE, env=env, until=b"hello"))
             took, rows = xborder("home")
             assert rows == str(args.n), f"home screen had {rows} rows, expected {args.n}"
             times["usual"].append(took)
-            times["verified"].append(xborder("verified")[0])
+            times["verified"].append(float(xborder("verified")[1]))
             shutil.rmtree(cache, ignore_errors=True)
             took, rows = xborder("home")
             times["first"].append(took)
