@@ -46,6 +46,9 @@ class XBorderApp(App[None]):
 
     TITLE = "xborder"
     ENABLE_COMMAND_PALETTE = True
+    CSS_PATH = Path(__file__).parent / "screens" / "home.tcss"
+    """The home screen's, read with the app's: it is the app's default screen (Textual
+    reads a pushed screen's CSS_PATH when it is pushed, a default screen's never)."""
 
     def __init__(
         self,
@@ -88,11 +91,13 @@ class XBorderApp(App[None]):
         self.title = t("app.title", self.lang)
 
     # -- start ----------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the app's first screen (not pushed over a blank one: its
+        first frame is then the first frame the terminal receives)."""
         if self._theme_name and self._theme_name in self.available_themes:
             self.theme = self._theme_name
         self._relabel_app_bindings()
-        self.push_screen(HomeScreen())
+        return HomeScreen()
 
     # -- the core ---------------------------------------------------------------------
     @property

@@ -279,13 +279,13 @@ def _rulebooks_context() -> str:
 def assessment_files(root: Path) -> list[Path]:
     """Every *.toml in `root`/data/assessments, sorted by name, hidden files skipped: the
     same list as xborder.store.Workspace.assessment_files, without the core."""
+    folder = root / "data" / "assessments"
     try:
-        entries = list(os.scandir(root / "data" / "assessments"))
+        names = os.listdir(folder)
     except FileNotFoundError:
         return []
-    return sorted(
-        Path(entry.path) for entry in entries if entry.name.endswith(".toml") and not entry.name.startswith(".")
-    )
+    # names sort as their paths do (one folder); sorting strings is cheaper than Paths
+    return [folder / name for name in sorted(n for n in names if n.endswith(".toml") and not n.startswith("."))]
 
 
 def find_root(start: Path | None = None) -> Path | None:
