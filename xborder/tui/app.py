@@ -19,7 +19,7 @@ import os
 import threading
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -135,8 +135,27 @@ class XBorderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Import the wizard while the user reads the list, so n opens it sooner."""
-        _wizard()
+        """Import the wizard while the user reads the list, so n opens it sooner: its
+        modules, the rulebook's rules and the models' validators (a new assessment
+        judged once, thrown away), then its stylesheet (see _read_wizard_css)."""
+        form, _ = _wizard()
+        workspace = self.workspace
+        form.validate(form.new_document(workspace.settings, self.today), workspace.reference, self.as_of)
+        self.call_from_thread(self._read_wizard_css)
+
+    def _read_wizard_css(self) -> None:
+        """Parse the wizard's stylesheet now, not when it first opens (Textual parses a
+        screen's CSS_PATH and restyles the app when the screen is first pushed)."""
+        _, WizardScreen = _wizard()  # noqa: N806
+        css = WizardScreen.CSS_PATH
+        names = [css] if isinstance(css, str | PurePath) else list(css or ())
+        paths = [Path(__file__).parent / "screens" / name for name in names]
+        fresh = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
+        for path in fresh:
+            self.stylesheet.read(path)
+        if fresh:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @property
     def home(self) -> HomeScreen | None:
