@@ -165,3 +165,23 @@ async def test_the_index_keeps_the_home_screens_words(example_root: Path, make) 
     assert view.label("status", "in_review", "en") == "In review"
     assert view.country("US", "en") and view.country("US", "az") != "US"
     assert view.label("verdict", "no-such", "en") == "no-such"
+
+
+CLI = """
+import json, sys
+from xborder.cli import main
+assert main._names_no_command(["-w", "ws", "--lang", "en", "--as-of=2026-11-22"])
+assert not main._names_no_command(["check"]) and not main._names_no_command(["--help"])
+args = main._top_parser().parse_args(["--lang", "en"])
+import xborder.cli.cmd_tui, xborder.tui.app, xborder.tui.screens.home
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("pydantic", "typst", "xborder.rules",
+      "xborder.reference", "xborder.model", "xborder.store")))))
+"""
+
+
+def test_the_command_line_to_the_wizard_imports_no_core() -> None:
+    """`xborder` with no command parses its options without loading the commands, and
+    what it imports to open the app holds no core (it comes after the first frame)."""
+    proc = subprocess.run([sys.executable, "-c", CLI], capture_output=True, text=True, check=False, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []
