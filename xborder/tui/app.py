@@ -63,6 +63,7 @@ class XBorderApp(App[None]):
         exit_when_loaded: bool = False,
         offer_drafts: bool = True,
         use_index: bool = True,
+        resume_gc: bool = False,
     ) -> None:
         super().__init__()
         self._workspace: Workspace | None = None
@@ -82,6 +83,9 @@ class XBorderApp(App[None]):
         self.exit_when_loaded = exit_when_loaded
         self.offer_drafts = offer_drafts
         self.use_index = use_index
+        self.resume_gc = resume_gc
+        """The caller stopped the cyclic garbage collector for the start (cmd_tui): start
+        it again once the first frame is drawn, the start's objects frozen (never walked)."""
         """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self.early_text = ""
         """Text typed after n before the new wizard had the focus (the wizard takes it)."""
@@ -115,6 +119,12 @@ class XBorderApp(App[None]):
     @property
     def core_ready(self) -> bool:
         return self._workspace is not None
+
+    def home_mounted(self) -> None:
+        """Called by the home screen once mounted (its first frame comes next)."""
+        if self.resume_gc:
+            self.resume_gc = False
+            self.call_after_refresh(_resume_gc)
 
     def home_loaded(self) -> None:
         """Called by the home screen once every row is in the table (on a quick start,
@@ -365,6 +375,13 @@ class XBorderApp(App[None]):
             if confirm_leave is not None and not await confirm_leave():
                 return
         self.exit()
+
+
+def _resume_gc() -> None:
+    import gc
+
+    gc.freeze()
+    gc.enable()
 
 
 def _wizard() -> tuple[Any, type[WizardScreen]]:

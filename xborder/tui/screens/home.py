@@ -4,7 +4,8 @@ with their error, never hidden)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -176,6 +177,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         start, app.start = app.start, None
         if start is None:
             self.load()
+            app.home_mounted()
             return
         # a quick start: the first frame from the row index alone; the core checks the
         # rows in a worker once that frame is drawn (a changed file's row then updates)
@@ -183,6 +185,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self._update_country_filter()
         self._fill()
         app.home_loaded()
+        app.home_mounted()
         app.call_after_refresh(self.load, start.index)
 
     async def relabel(self) -> None:
@@ -364,6 +367,13 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         self.refresh_bindings()
 
     def _cells(self, row: Row, widths: dict[str, int], reference: HomeView, lang: str, as_of: dt.date) -> list[Any]:
+        """The row's cells, made when the table first renders one of them (of 1,000 rows
+        only those on screen are: making every cell's Text took a third of the fill)."""
+        lazy = _LazyRow(partial(self._cell_texts, row, widths, reference, lang, as_of))
+        return [_LazyCell(lazy, n) for n in range(len(widths))]
+
+    @staticmethod
+    def _cell_texts(row: Row, widths: dict[str, int], reference: HomeView, lang: str, as_of: dt.date) -> list[Text]:
         cells: dict[str, Any] = {}
         if not row.ok:
             error = row.errors[0]
@@ -554,6 +564,36 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             for c in COMMANDS
             if c.help
         ]
+
+
+class _LazyRow:
+    __slots__ = ("_make", "_texts")
+
+    def __init__(self, make: Callable[[], list[Text]]) -> None:
+        self._make = make
+        self._texts: list[Text] | None = None
+
+    def texts(self) -> list[Text]:
+        if self._texts is None:
+            self._texts = self._make()
+        return self._texts
+
+
+class _LazyCell:
+    """One cell of a _LazyRow: a Rich renderable (its Text, made on first use); str()
+    gives its plain text."""
+
+    __slots__ = ("_n", "_row")
+
+    def __init__(self, row: _LazyRow, n: int) -> None:
+        self._row = row
+        self._n = n
+
+    def __rich__(self) -> Text:
+        return self._row.texts()[self._n]
+
+    def __str__(self) -> str:
+        return self._row.texts()[self._n].plain
 
 
 def _cut(text: str, width: int) -> str:
