@@ -36,6 +36,8 @@ async def shoot(workspace_root: Path) -> None:
         while not (isinstance(app.screen, WizardScreen) and app.screen.ready):
             await pilot.pause(0.05)
         app.screen._show_step("destinations")
+        while app.screen.step != "destinations":  # its page is built when first shown
+            await pilot.pause(0.05)
         await pilot.pause(0.3)
         app.save_screenshot(filename="destination.svg", path=str(OUT))
 

@@ -151,7 +151,7 @@ def test_the_home_screens_rows_of_arbitrary_files(workspace: Path, texts, dates)
     row = load_row(ws, path, dt.date(2026, 11, 22))
     widths = {"id": 20, "title": 60, "status": 10, "verdict": 12, "transfers": 4, "countries": 10, "review": 10}
     for lang in ("en", "az"):
-        cells = HomeScreen._cells(None, row, widths, ws.reference, lang, dt.date(2026, 11, 22))  # type: ignore[arg-type]
+        cells = HomeScreen._cell_texts(row, widths, ws.reference, lang, dt.date(2026, 11, 22))
         for cell in cells:
             assert RAW_CONTROL.search(str(cell).replace("\n", "\\n")) is None
             assert "\n" not in str(cell)

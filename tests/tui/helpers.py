@@ -43,11 +43,18 @@ async def wait_for(pilot: Any, predicate: Callable[[], bool], what: str) -> None
     raise AssertionError(f"timed out waiting for {what}")
 
 
+async def show_step(pilot: Any, wizard: Any, step: str) -> None:
+    """Show `step` in `wizard` and wait until it is shown (a page is built the first
+    time its step is shown)."""
+    wizard._show_step(step)
+    await wait_for(pilot, lambda: wizard.step == step, f"the {step} step")
+    await pilot.pause()
+
+
 async def open_wizard(pilot: Any, path: Any, step: str | None = None) -> Any:
     """Open the file at `path` in the wizard (as Enter on its row does), at `step`."""
     pilot.app.open_file(path)
     wizard = await wait_wizard(pilot)
     if step is not None:
-        wizard._show_step(step)
-        await pilot.pause()
+        await show_step(pilot, wizard, step)
     return wizard

@@ -61,19 +61,19 @@ async def test_hostile_files_show_as_rows_and_nothing_raw_reaches_the_screen(emp
 
 
 async def test_a_file_the_core_cannot_judge_shows_as_invalid(empty_root: Path, make, monkeypatch) -> None:
-    import xborder.tui.portfolio as portfolio
+    import xborder.rules as rules  # the home screen's rows import evaluate from here when they need it
 
     (empty_root / "data" / "assessments").mkdir(parents=True)
     _write(empty_root, "boom", _doc("boom"))
     _write(empty_root, "fine", _doc("fine", title="Fine"))
-    real = portfolio.evaluate
+    real = rules.evaluate
 
     def evaluate(assessment, *args, **kwargs):
         if assessment.id == "boom":
             raise OverflowError("date value out of range")
         return real(assessment, *args, **kwargs)
 
-    monkeypatch.setattr(portfolio, "evaluate", evaluate)
+    monkeypatch.setattr(rules, "evaluate", evaluate)
     app = make(empty_root)
     async with app.run_test(size=(140, 30)) as pilot:
         await wait_home(pilot)

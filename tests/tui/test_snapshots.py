@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .helpers import wait_home, wait_wizard
+from .helpers import show_step, wait_home, wait_wizard
 
 SIZE = (100, 32)
 FILE = "data/assessments/charge-web-analytics.toml"
@@ -23,8 +23,7 @@ def test_destination_step(example_root: Path, make, snap_compare) -> None:
         await wait_home(pilot)
         pilot.app.open_file(example_root / FILE)
         wizard = await wait_wizard(pilot)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        await show_step(pilot, wizard, "destinations")
 
     assert snap_compare(make(example_root), terminal_size=SIZE, run_before=destinations)
 
@@ -34,7 +33,6 @@ def test_review_step(example_root: Path, make, snap_compare) -> None:
         await wait_home(pilot)
         pilot.app.open_file(example_root / FILE)
         wizard = await wait_wizard(pilot)
-        wizard._show_step("review")
-        await pilot.pause()
+        await show_step(pilot, wizard, "review")
 
     assert snap_compare(make(example_root), terminal_size=SIZE, run_before=review)

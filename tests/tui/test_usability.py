@@ -17,7 +17,7 @@ from xborder.tui.screens.help import HelpScreen
 from xborder.tui.screens.home import HomeScreen
 from xborder.tui.widgets.country import resolve, search
 
-from .helpers import open_wizard, wait_for, wait_home, wait_wizard
+from .helpers import open_wizard, show_step, wait_for, wait_home, wait_wizard
 
 FILE = "data/assessments/charge-web-analytics.toml"
 
@@ -157,8 +157,7 @@ async def test_f3_shows_the_clause_text_of_the_step_in_the_interface_language(ex
         await pilot.pause()
         assert panel.display and panel.region.width >= 36
         assert not wizard.query_one("#steps").display  # at 80 columns it takes the step list's place
-        wizard._show_step("destinations")
-        await pilot.pause()
+        await show_step(pilot, wizard, "destinations")
         text = str(wizard.query_one("#help-text", Static).content)
         assert "Transsərhəd" in text
         # whose clause 12.1 is: i.M.S. Engineering's, as a model; this operator's policy
@@ -297,8 +296,7 @@ async def test_form_mistakes_are_explained_in_the_interface_language(example_roo
         ]
         wizard.doc["processing"]["data"] = ["identity"]
         wizard._after_structure_change(0)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        await show_step(pilot, wizard, "destinations")
         checklist = wizard.query_one("#t-data")
         assert "İşlənilmə addımında artıq olmayan" in checklist.error
         assert [key for _, key in checklist.options] == ["identity", "contact"]

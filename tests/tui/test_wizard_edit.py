@@ -12,7 +12,7 @@ from xborder.store.drafts import list_drafts
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.screens.wizard import WizardScreen
 
-from .helpers import wait_for, wait_home, wait_wizard
+from .helpers import show_step, wait_for, wait_home, wait_wizard
 
 FILE = "data/assessments/charge-web-analytics.toml"
 
@@ -166,8 +166,7 @@ async def test_review_takes_the_user_to_the_field_that_fixes_a_finding(example_r
     app = make(example_root)
     async with app.run_test(size=(100, 32)) as pilot:
         wizard = await _open(pilot, app, path)
-        wizard._show_step("review")
-        await pilot.pause()
+        await show_step(pilot, wizard, "review")
         review = wizard.query_one("#review-list", OptionList)
         blockers = [f for f in wizard.check.findings() if f.severity == "blocker"]
         assert blockers

@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from xborder.cli.common import (
@@ -39,11 +40,29 @@ _BASIS_WIDTH = 24
 _SOURCES_WIDTH = 28
 
 
-def register(parser: argparse.ArgumentParser) -> None:
-    from xborder.rules.registry import rulebook_ids
+class _RulebookIds:
+    """The installed rulebooks' ids as argparse choices, looked up only when --rulebook is
+    given or the help shown: finding them imports the core, which `xborder` (the wizard)
+    must not wait for before its first frame."""
 
+    def _ids(self) -> tuple[str, ...]:
+        from xborder.rules.registry import rulebook_ids
+
+        return rulebook_ids()
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._ids()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids())
+
+
+def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", nargs="?", metavar="ID", help="a rule id, e.g. AZ-NOTIFY-1 (any case): explain that rule")
-    parser.add_argument("--rulebook", choices=rulebook_ids(), help="only this rulebook (default: every rulebook)")
+    parser.add_argument(
+        "--rulebook", choices=_RulebookIds(), metavar="ID",
+        help="only this rulebook, e.g. az (default: every rulebook)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
         "--lang", choices=("az", "en", "ru"),

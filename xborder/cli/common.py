@@ -9,12 +9,14 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, NoReturn, TextIO, overload
+from typing import TYPE_CHECKING, Literal, NoReturn, TextIO, overload
 
 from xborder.dates import local_today
 from xborder.safe_text import for_json, for_terminal, for_terminal_lines
-from xborder.store.assessments import LoadError
-from xborder.store.workspace import Workspace, WorkspaceError, open_workspace
+
+if TYPE_CHECKING:  # the core (pydantic) is imported when a command needs it, not to parse
+    from xborder.store.assessments import LoadError
+    from xborder.store.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -65,6 +67,8 @@ def workspace_from(option: str | None, *, required: bool) -> Workspace | None: .
 def workspace_from(option: str | None, *, required: bool = True) -> Workspace | None:
     """The workspace named by --workspace (always required when named), else the one
     found from the current folder up; None when there is none and it is not required."""
+    from xborder.store.workspace import WorkspaceError, open_workspace
+
     try:
         if option:
             return open_workspace(Path(option), search=False)
@@ -103,7 +107,7 @@ def load_errors(workspace: Workspace, path: Path, errors: Sequence[LoadError], l
 def workspace_of_paths(paths: Sequence[str]) -> Workspace | None:
     """The workspace holding the first PATH (the nearest xborder.toml above it), for a
     command run outside any workspace on files of one: its data/ overrides apply."""
-    from xborder.store.workspace import find_workspace
+    from xborder.store.workspace import WorkspaceError, find_workspace, open_workspace
 
     if not paths:
         return None
@@ -121,6 +125,7 @@ def default_workspace() -> Workspace:
     """A workspace with default settings and only the shipped reference data."""
     from xborder.model.workspace import Settings
     from xborder.rules.registry import load_reference
+    from xborder.store.workspace import Workspace
 
     return Workspace(Path.cwd(), Settings(), load_reference(None))
 

@@ -30,6 +30,38 @@ def _commands() -> list[ModuleType]:
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    parser = _top_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, ModuleType] = {}
+    for module in _commands():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command.add_argument(
+            "--workspace", "-w", metavar="DIR", default=argparse.SUPPRESS,
+            help="the workspace folder (default: found from the current folder up)",
+        )
+        module.register(command)
+        commands[module.NAME] = module
+    return parser, commands
+
+
+_TOP_OPTIONS = ("-w", "--workspace", "--lang", "--as-of")
+"""The options before any command; each takes a value."""
+
+
+def _names_no_command(argv: Sequence[str]) -> bool:
+    """True when `argv` holds only the top-level options and their values: the wizard
+    opens, and the commands (17 modules and their parsers) need not be loaded for it."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _TOP_OPTIONS:
+            if next(tokens, None) is None:
+                return False
+        elif not (token.startswith("--") and token.partition("=")[0] in _TOP_OPTIONS and "=" in token):
+            return False
+    return True
+
+
+def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xborder",
         description=(
@@ -49,17 +81,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         "--as-of", dest="top_as_of", metavar="YYYY-MM-DD",
         help="judge as of this date (the wizard's; before a command, that command's --as-of)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands: dict[str, ModuleType] = {}
-    for module in _commands():
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        command.add_argument(
-            "--workspace", "-w", metavar="DIR", default=argparse.SUPPRESS,
-            help="the workspace folder (default: found from the current folder up)",
-        )
-        module.register(command)
-        commands[module.NAME] = module
-    return parser, commands
+    return parser
 
 
 def _json_escape(exc: UnicodeError) -> tuple[str, int]:
@@ -92,8 +114,14 @@ def _tolerant_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    parser, commands = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    commands: dict[str, ModuleType] = {}
+    if _names_no_command(argv):  # the wizard: its start does not wait for every command's parser
+        args = _top_parser().parse_args(argv)
+        args.command = None
+    else:
+        parser, commands = build_parser()
+        args = parser.parse_args(argv)
     if not getattr(args, "workspace", None):
         args.workspace = None
     # `xborder --lang en` (the wizard) and `xborder --lang en list`: the options given

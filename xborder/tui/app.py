@@ -3,7 +3,12 @@
     make_app(workspace, lang=None, as_of=None) -> XBorderApp
 
 is shared by `xborder` (cli/cmd_tui.py), the tests, the screenshots script and the
-benchmark, so all of them run the same app.
+benchmark, so all of them run the same app. `workspace` is an open Workspace, or a
+QuickStart (xborder.tui.portfolio.quick_start): the home screen's first frame from the
+row index alone, the workspace being opened by the core in a worker after it.
+
+Hooks (the benchmark and the tests patch them): `home_loaded` once every row is on the
+home screen, `home_verified` once the core has checked them too.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import threading
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
@@ -22,9 +28,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from xborder.dates import local_today
-from xborder.store import Workspace
-from xborder.store.drafts import Draft, discard_draft, list_drafts
 from xborder.tui.commands import apply_bindings
+from xborder.tui.portfolio import HomeView, QuickStart
 from xborder.tui.safe import markup
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.screens.file_errors import FileErrorsScreen
@@ -33,6 +38,8 @@ from xborder.tui.screens.home import HomeScreen
 from xborder.tui.strings import LANGS, t
 
 if TYPE_CHECKING:
+    from xborder.store import Workspace
+    from xborder.store.drafts import Draft
     from xborder.tui.screens.wizard import WizardScreen
 
 
@@ -41,10 +48,13 @@ class XBorderApp(App[None]):
 
     TITLE = "xborder"
     ENABLE_COMMAND_PALETTE = True
+    CSS_PATH = Path(__file__).parent / "screens" / "home.tcss"
+    """The home screen's, read with the app's: it is the app's default screen (Textual
+    reads a pushed screen's CSS_PATH when it is pushed, a default screen's never)."""
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | QuickStart,
         *,
         lang: str | None = None,
         as_of: dt.date | None = None,
@@ -55,10 +65,18 @@ class XBorderApp(App[None]):
         exit_when_loaded: bool = False,
         offer_drafts: bool = True,
         use_index: bool = True,
+        resume_gc: bool = False,
     ) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.lang = lang if lang in LANGS else workspace.settings.ui.language
+        self._workspace: Workspace | None = None
+        self._opening = threading.Lock()
+        self.start: QuickStart | None = None
+        """The first frame's rows from the index (taken by the home screen)."""
+        if isinstance(workspace, QuickStart):
+            self.start, self.root, self.view = workspace, workspace.root, workspace.view
+        else:
+            self._workspace, self.root, self.view = workspace, workspace.root, HomeView.of(workspace)
+        self.lang = lang if lang in LANGS else self.view.language
         self.as_of_fixed = as_of is not None
         self.today = today or as_of or local_today()
         self.as_of = as_of or self.today
@@ -67,27 +85,60 @@ class XBorderApp(App[None]):
         self.exit_when_loaded = exit_when_loaded
         self.offer_drafts = offer_drafts
         self.use_index = use_index
+        self.resume_gc = resume_gc
+        """The caller stopped the cyclic garbage collector for the start (cmd_tui): start
+        it again once the first frame is drawn, the start's objects frozen (never walked)."""
         """Remember the list's rows between runs (xborder.tui.portfolio.RowIndex)."""
         self.early_text = ""
         """Text typed after n before the new wizard had the focus (the wizard takes it)."""
-        self._theme_name = theme or workspace.settings.ui.theme or ""
+        self._theme_name = theme or self.view.theme
         self.loaded_rows = -1
         """Rows on the home screen once loaded (-1 before; the benchmark checks it)."""
         self.title = t("app.title", self.lang)
 
     # -- start ----------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the app's first screen (not pushed over a blank one: its
+        first frame is then the first frame the terminal receives)."""
         if self._theme_name and self._theme_name in self.available_themes:
             self.theme = self._theme_name
         self._relabel_app_bindings()
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    # -- the core ---------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        """The open workspace; on a quick start, opened (the core imported) the first
+        time it is needed: normally by the home screen's worker after the first frame."""
+        if self._workspace is None:
+            with self._opening:
+                if self._workspace is None:
+                    from xborder.store import open_workspace
+
+                    self._workspace = open_workspace(self.root, search=False)
+        return self._workspace
+
+    @property
+    def core_ready(self) -> bool:
+        return self._workspace is not None
+
+    def home_mounted(self) -> None:
+        """Called by the home screen once mounted (its first frame comes next)."""
+        if self.resume_gc:
+            self.resume_gc = False
+            self.call_after_refresh(_resume_gc)
 
     def home_loaded(self) -> None:
-        """Called by the home screen once every row is in the table."""
+        """Called by the home screen once every row is in the table (on a quick start,
+        at its first frame, from the index)."""
         home = self.home
         self.loaded_rows = len(home.rows) if home is not None else 0
         if self.exit_when_loaded:
             self.call_after_refresh(self.exit)
+
+    def home_verified(self) -> None:
+        """Called by the home screen once the core has loaded or checked every row."""
+        if self.exit_when_loaded:
             return
         if self.offer_drafts:
             self.offer_drafts = False
@@ -96,8 +147,27 @@ class XBorderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Import the wizard while the user reads the list, so n opens it sooner."""
-        _wizard()
+        """Import the wizard while the user reads the list, so n opens it sooner: its
+        modules, the rulebook's rules and the models' validators (a new assessment
+        judged once, thrown away), then its stylesheet (see _read_wizard_css)."""
+        form, _ = _wizard()
+        workspace = self.workspace
+        form.validate(form.new_document(workspace.settings, self.today), workspace.reference, self.as_of)
+        self.call_from_thread(self._read_wizard_css)
+
+    def _read_wizard_css(self) -> None:
+        """Parse the wizard's stylesheet now, not when it first opens (Textual parses a
+        screen's CSS_PATH and restyles the app when the screen is first pushed)."""
+        _, WizardScreen = _wizard()  # noqa: N806
+        css = WizardScreen.CSS_PATH
+        names = [css] if isinstance(css, str | PurePath) else list(css or ())
+        paths = [Path(__file__).parent / "screens" / name for name in names]
+        fresh = [path for path in paths if not self.stylesheet.has_source(str(path), "")]
+        for path in fresh:
+            self.stylesheet.read(path)
+        if fresh:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     @property
     def home(self) -> HomeScreen | None:
@@ -220,7 +290,9 @@ class XBorderApp(App[None]):
 
     # -- the workspace's ids ------------------------------------------------------------
     def taken_ids(self) -> set[str]:
-        return {path.stem for path in self.workspace.assessment_files()}
+        from xborder.tui.portfolio import assessment_files
+
+        return {path.stem for path in assessment_files(self.root)}
 
     # -- opening ---------------------------------------------------------------------
     def open_new(self, document: dict[str, Any] | None = None) -> None:
@@ -279,7 +351,9 @@ class XBorderApp(App[None]):
     # -- drafts --------------------------------------------------------------------------
     @work(exclusive=True, group="drafts")
     async def recover_drafts(self) -> None:
-        drafts, errors = list_drafts(self.workspace.root)
+        from xborder.store.drafts import discard_draft, list_drafts
+
+        drafts, errors = list_drafts(self.root)
         for error in errors:
             self.notify(t("draft.unreadable", self.lang, error=markup(error)), severity="warning", timeout=10)
         for draft in drafts:
@@ -337,6 +411,13 @@ class XBorderApp(App[None]):
         self.exit()
 
 
+def _resume_gc() -> None:
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def _wizard() -> tuple[Any, type[WizardScreen]]:
     """The form module and the wizard screen, imported when first needed (not at start)."""
     from xborder.tui import form
@@ -365,7 +446,7 @@ def _new_draft_key() -> str:
 
 
 def make_app(
-    workspace: Workspace,
+    workspace: Workspace | QuickStart,
     *,
     lang: str | None = None,
     as_of: dt.date | None = None,

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from rich.text import Text
 
 from xborder.i18n import upper
-from xborder.reference import Reference
+
+
+class Labels(Protocol):
+    """Where labels come from: the reference data (xborder.reference.Reference), or the
+    home screen's view of it kept in the row index (xborder.tui.portfolio.HomeView)."""
+
+    def label(self, table: str, key: str, lang: str) -> str: ...
+
 
 VERDICT_STYLE = {
     "permitted": "bold green",
@@ -23,7 +32,7 @@ SEVERITY_STYLE = {
 }
 
 
-def verdict_text(verdict: str, reference: Reference, lang: str) -> Text:
+def verdict_text(verdict: str, reference: Labels, lang: str) -> Text:
     """The verdict's label in `lang`, coloured (upper case so it reads without colour too)."""
     return Text(upper(reference.label("verdict", verdict, lang), lang), style=VERDICT_STYLE.get(verdict, ""))
 

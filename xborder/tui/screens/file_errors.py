@@ -7,6 +7,7 @@ import os
 import shlex
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,9 +16,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from xborder.store import LoadError
 from xborder.tui.safe import markup, plain
 from xborder.tui.strings import t
+
+if TYPE_CHECKING:
+    from xborder.store import LoadError
 
 
 class FileErrorsScreen(ModalScreen[str | None]):

@@ -4,7 +4,8 @@ with their error, never hidden)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,15 +14,25 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Input, Select, Static
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import DuplicateKey, RowKey
+from textual.widgets.data_table import Row as DataTableRow
 
-from xborder.rules.engine import VERDICTS
 from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
-from xborder.tui.portfolio import SORT_KEYS, Row, RowIndex, load_row, load_rows, sort_key
+from xborder.tui.portfolio import (
+    CHECKING,
+    SORT_KEYS,
+    HomeView,
+    Row,
+    RowIndex,
+    assessment_files,
+    load_row,
+    load_rows,
+    sort_key,
+)
 from xborder.tui.safe import markup, plain
 from xborder.tui.screens.choice import ChoiceScreen
 from xborder.tui.strings import t, tn
@@ -67,9 +78,40 @@ class PortfolioTable(DataTable[Any]):
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
 
+    def add_rows_at_once(self, rows: Iterable[tuple[str, list[Any]]]) -> None:
+        """DataTable.add_row for many rows, with the cursor checked once at the end
+        instead of after every row (its reactive's watchers ran 1,000 times for a
+        portfolio of 1,000: a third of the list's first fill). Rows are one line each,
+        with no label. Textual is pinned (pyproject.toml); the snapshots guard this."""
+        was_empty = not self.rows
+        columns = [column.key for column in self.ordered_columns]
+        for key, cells in rows:
+            row_key = RowKey(key)
+            if row_key in self._row_locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            self._row_locations[row_key] = len(self.rows)
+            self._data[row_key] = dict(zip(columns, cells, strict=True))
+            self.rows[row_key] = DataTableRow(row_key, 1)
+            self._new_rows.add(row_key)
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if was_empty and self.rows and self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()
+        self._update_count += 1
+        self.check_idle()
+
+    def _on_resize(self, event: Resize) -> None:
+        """DataTable renders every visible cell again after any resize (its caches are
+        keyed by a count it bumps); these columns keep their widths whatever the table's
+        size (the screen sets new ones, which bumps the count, when they change), so the
+        first frame is not rendered twice for the resize that comes with it."""
+        event.prevent_default()  # DataTable._on_resize is the only other handler
+
 
 class HomeScreen(LocalizedFooter, Screen[None]):
     CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#table"
+    """The list has the focus from the first frame (not the search field, then the list)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,18 +133,18 @@ class HomeScreen(LocalizedFooter, Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        reference = self.xapp.workspace.reference
+        view = self.xapp.view
         yield Static(self._bar_text(), id="home-bar")
         with Horizontal(id="filters"):
             yield Input(placeholder=self._search_placeholder(), id="search")
             yield Select(
-                [(reference.label("verdict", v, lang), v) for v in reversed(VERDICTS)],
+                [(view.label("verdict", v, lang), v) for v in reversed(view.verdicts)],
                 prompt=t("home.filter.verdict", lang),
                 id="filter-verdict",
                 compact=True,
             )
             yield Select(
-                [(reference.label("status", s, lang), s) for s in reference.vocabulary.status],
+                [(view.label("status", s, lang), s) for s in view.statuses],
                 prompt=t("home.filter.status", lang),
                 id="filter-status",
                 compact=True,
@@ -113,7 +155,8 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             with VerticalScroll(id="welcome"):
                 yield Static(t("home.empty.title", lang), id="welcome-title")
                 yield Static(t("home.empty.body", lang), id="welcome-body")
-        yield Static(tn("home.loading", len(self.xapp.workspace.assessment_files()), lang), id="home-status")
+        loading = "" if self.loaded else tn("home.loading", len(assessment_files(self.xapp.root)), lang)
+        yield Static(loading, id="home-status")
         yield CoalescingFooter()
 
     def _search_placeholder(self) -> str:
@@ -123,7 +166,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
     def _bar_text(self) -> Text:
         app = self.xapp
         text = Text(t("home.title", self.lang), style="bold")
-        text.append(f"  {app.workspace.root.name}", style="dim")
+        text.append(f"  {app.root.name}", style="dim")
         if app.as_of_fixed:
             text.append("  " + t("home.as_of", self.lang, date=app.as_of.isoformat()), style="dim")
         return text
@@ -131,7 +174,20 @@ class HomeScreen(LocalizedFooter, Screen[None]):
     def on_mount(self) -> None:
         apply_bindings(self, COMMANDS, self.lang)
         self.query_one(DataTable).focus()
-        self.load()
+        app = self.xapp
+        start, app.start = app.start, None
+        if start is None:
+            self.load()
+            app.home_mounted()
+            return
+        # a quick start: the first frame from the row index alone; the core checks the
+        # rows in a worker once that frame is drawn (a changed file's row then updates)
+        self.rows, self.loaded = start.rows, True
+        self._update_country_filter()
+        self._fill()
+        app.home_loaded()
+        app.home_mounted()
+        app.call_after_refresh(self.load, start.index)
 
     async def relabel(self) -> None:
         """The language changed: rebuild in it, keeping the search, filters and row."""
@@ -152,12 +208,23 @@ class HomeScreen(LocalizedFooter, Screen[None]):
 
     # -- loading ------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
+    def load(self, index: RowIndex | None = None) -> None:
+        """Load (or, after a quick start, check) every row with the core, in a thread."""
         app = self.xapp
+        from xborder.store import WorkspaceError
+
+        try:
+            workspace = app.workspace  # imports the core and opens the workspace the first time
+        except WorkspaceError as exc:  # xborder.toml broken since the index was written
+            app.call_from_thread(app.exit, None, 2, str(exc))
+            return
+        if index is None and app.use_index:
+            index = RowIndex(workspace, app.as_of)
+        if index is not None:
+            index.check_core()
         rows: dict[Path, Row] = {}
-        index = RowIndex(app.workspace, app.as_of) if app.use_index else None
-        shown = False
-        for batch in load_rows(app.workspace, app.as_of, index=index):
+        shown = self.loaded
+        for batch in load_rows(workspace, app.as_of, index=index):
             for row in batch:
                 rows[row.path] = row
             if not shown and (index is None or index.misses):
@@ -165,25 +232,36 @@ class HomeScreen(LocalizedFooter, Screen[None]):
                 # index alone the whole list comes at once: one fill, not two)
                 app.call_from_thread(self._rows_arrived, dict(rows), False)
                 shown = True
-        app.call_from_thread(self._rows_arrived, rows, True)
+        view = HomeView.of(workspace, {c for row in rows.values() for c in row.countries})
+        app.call_from_thread(self._rows_arrived, rows, True, view)
         if index is not None:
-            index.save(rows)
+            index.save(rows, view)
 
-    def _rows_arrived(self, rows: dict[Path, Row], done: bool) -> None:
+    def _rows_arrived(self, rows: dict[Path, Row], done: bool, view: HomeView | None = None) -> None:
+        app = self.xapp
+        first = not self.loaded
+        unchanged = done and not first and rows == self.rows and view == app.view
+        if view is not None:
+            app.view = view
         self.rows = rows
         if done:
             self.loaded = True
             self._update_country_filter()
-        self._fill()
+        if not unchanged:  # after a quick start, usually nothing changed: no second fill
+            self._fill()
         if done:
-            self.xapp.home_loaded()
+            if first:
+                app.home_loaded()
+            app.home_verified()
 
     def refresh_row(self, path: Path) -> None:
         """Reload one file's row (after the wizard saved it)."""
+        app = self.xapp
         if path.exists():
-            self.rows[path] = load_row(self.xapp.workspace, path, self.xapp.as_of)
+            self.rows[path] = load_row(app.workspace, path, app.as_of)
         else:
             self.rows.pop(path, None)
+        app.view = HomeView.of(app.workspace, {c for row in self.rows.values() for c in row.countries})
         self._update_country_filter()
         self._fill(select=path)
 
@@ -191,10 +269,9 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         codes = sorted({c for row in self.rows.values() for c in row.countries})
         select = self.query_one("#filter-country", Select)
         current = select.value
-        from xborder.reference.loader import country_name
-
+        view = self.xapp.view
         with self.prevent(Select.Changed):
-            select.set_options([(f"{country_name(c, self.lang)} ({c})", c) for c in codes])
+            select.set_options([(f"{view.country(c, self.lang)} ({c})", c) for c in codes])
             if current in codes:
                 select.value = current
 
@@ -224,21 +301,21 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             if needle and not row.matches(needle, names):
                 continue
             out.append(row)
-        statuses = tuple(self.xapp.workspace.reference.vocabulary.status)
-        out.sort(key=sort_key(self.sort_column, statuses), reverse=self.sort_reverse)
+        view = self.xapp.view
+        out.sort(key=sort_key(self.sort_column, view.statuses, view.verdicts), reverse=self.sort_reverse)
         return out
 
     def _column_widths(self) -> tuple[tuple[str, int], ...]:
         """(column, width) of the columns that fit: at 80 columns the counts and
         countries give way to the title (search and the country filter still work)."""
         width = max(self.size.width, 60)
-        reference = self.xapp.workspace.reference
+        view = self.xapp.view
         lang = self.lang
         ids = max([len(r.id) for r in self.rows.values()] + [6])
         wide = width >= _NARROW
         id_w = min(ids, 28 if wide else 14)
-        status_w = min(13 if wide else 11, max(len(reference.label("status", s, lang)) for s in reference.vocabulary.status))
-        verdict_w = max(len(reference.label("verdict", v, lang)) for v in VERDICTS)
+        status_w = min(13 if wide else 11, max([len(view.label("status", s, lang)) for s in view.statuses] + [1]))
+        verdict_w = max([len(view.label("verdict", v, lang)) for v in view.verdicts] + [1])
         columns: list[tuple[str, int]] = [("id", id_w), ("title", 0), ("status", status_w), ("verdict", verdict_w)]
         if wide:
             columns += [("transfers", len(t("home.col.transfers", lang))), ("countries", 14)]
@@ -249,7 +326,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
         return tuple((key, title_w if key == "title" else w) for key, w in columns)
 
     def _fill(self, select: Path | None = None) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(PortfolioTable)
         body = self.query_one("#home-body", ContentSwitcher)
         if self.loaded and not self.rows:
             body.current = "welcome"
@@ -275,20 +352,29 @@ class HomeScreen(LocalizedFooter, Screen[None]):
                 if key == self.sort_column:
                     label += " ▼" if not self.sort_reverse else " ▲"
                 table.add_column(label, width=w, key=key)
-        reference = self.xapp.workspace.reference
+        reference = self.xapp.view
         as_of = self.xapp.as_of
         visible = self._visible()
         cursor = 0
+        columns = dict(widths)
+        table.add_rows_at_once((str(row.path), self._cells(row, columns, reference, lang, as_of)) for row in visible)
         for n, row in enumerate(visible):
-            table.add_row(*self._cells(row, dict(widths), reference, lang, as_of), key=str(row.path))
             if row.path == current_key:
                 cursor = n
+                break
         if visible:
             table.move_cursor(row=cursor)
         self._update_status(visible)
         self.refresh_bindings()
 
-    def _cells(self, row: Row, widths: dict[str, int], reference: Any, lang: str, as_of: dt.date) -> list[Any]:
+    def _cells(self, row: Row, widths: dict[str, int], reference: HomeView, lang: str, as_of: dt.date) -> list[Any]:
+        """The row's cells, made when the table first renders one of them (of 1,000 rows
+        only those on screen are: making every cell's Text took a third of the fill)."""
+        lazy = _LazyRow(partial(self._cell_texts, row, widths, reference, lang, as_of))
+        return [_LazyCell(lazy, n) for n in range(len(widths))]
+
+    @staticmethod
+    def _cell_texts(row: Row, widths: dict[str, int], reference: HomeView, lang: str, as_of: dt.date) -> list[Text]:
         cells: dict[str, Any] = {}
         if not row.ok:
             error = row.errors[0]
@@ -305,8 +391,9 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")
         cells["id"] = Text(_cut(plain(row.id), widths["id"]))
         cells["status"] = Text(_cut(reference.label("status", row.status, lang), widths["status"])) if row.status else Text("")
-        cells["verdict"] = verdict_text(row.verdict, reference, lang)
-        cells["transfers"] = Text(str(row.transfers) if row.ok else "", justify="right")
+        checking = row.verdict == CHECKING  # not judged yet (a quick start, the core is coming)
+        cells["verdict"] = Text("…", style="dim") if checking else verdict_text(row.verdict, reference, lang)
+        cells["transfers"] = Text(str(row.transfers) if row.ok and not checking else "", justify="right")
         cells["countries"] = Text(_cut(", ".join(row.countries), widths.get("countries", 0)))
         cells["review"] = review
         return [cells[key] for key in widths]
@@ -482,6 +569,36 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             for c in COMMANDS
             if c.help
         ]
+
+
+class _LazyRow:
+    __slots__ = ("_make", "_texts")
+
+    def __init__(self, make: Callable[[], list[Text]]) -> None:
+        self._make = make
+        self._texts: list[Text] | None = None
+
+    def texts(self) -> list[Text]:
+        if self._texts is None:
+            self._texts = self._make()
+        return self._texts
+
+
+class _LazyCell:
+    """One cell of a _LazyRow: a Rich renderable (its Text, made on first use); str()
+    gives its plain text."""
+
+    __slots__ = ("_n", "_row")
+
+    def __init__(self, row: _LazyRow, n: int) -> None:
+        self._row = row
+        self._n = n
+
+    def __rich__(self) -> Text:
+        return self._row.texts()[self._n]
+
+    def __str__(self) -> str:
+        return self._row.texts()[self._n].plain
 
 
 def _cut(text: str, width: int) -> str:

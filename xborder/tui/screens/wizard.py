@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -119,7 +121,13 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._transfer_labels: list[Text] = []
         self._step_labels: list[Text] = []
         self._bar: Text | None = None
-        """True once the document is shown (tests wait for it)."""
+        self._pages: set[Step] = {self.step}
+        """Steps whose page is built: the first step's at once, the others the first time
+        they are shown (a page of 27 fields for the transfers is not built to show the
+        general step)."""
+        self._building: dict[Step, Any] = {}
+        self._wanted: Step = self.step
+        """The step last asked for (shown once its page is built)."""
 
     # -- context ------------------------------------------------------------------
     @property
@@ -146,38 +154,86 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         with Horizontal(id="wiz-body"):
             yield OptionList(*[Option(t(f"step.{s}", lang), id=s) for s in STEPS], id="steps")
             with ContentSwitcher(initial=self.step, id="pages"):
-                with VerticalScroll(id="general", classes="page"):
-                    yield Static(t("step.general.intro", lang), classes="intro")
-                    yield Static(t("wizard.required", lang), classes="required-note")
-                    yield from self._boxes(GENERAL_FIELDS, _SECTIONS_GENERAL)
-                with VerticalScroll(id="processing", classes="page"):
-                    yield Static(t("step.processing.intro", lang), classes="intro")
-                    yield from self._boxes(PROCESSING_FIELDS, {})
-                with Vertical(id="destinations", classes="page"):
-                    yield Static(t("step.destinations.intro", lang), classes="intro", id="destinations-intro")
-                    with Horizontal(id="transfer-bar"):
-                        yield OptionList(id="transfer-list")
-                        with Vertical(id="transfer-buttons"):
-                            yield Button(t("wizard.add", lang), id="add-transfer", compact=True)
-                            yield Button(t("wizard.dup", lang), id="dup-transfer", compact=True)
-                            yield Button(t("wizard.remove", lang), id="remove-transfer", compact=True, variant="error")
-                    yield Static(t("wizard.no_transfers", lang), id="no-transfers")
-                    with VerticalScroll(id="transfer-form"):
-                        yield from self._transfer_boxes()
-                with Vertical(id="review", classes="page"):
-                    yield Static(t("step.review.intro", lang), classes="intro")
-                    yield Static("", id="review-verdict")
-                    yield OptionList(id="review-list")
-                with VerticalScroll(id="save", classes="page"):
-                    yield Static(t("step.save.intro", lang), classes="intro")
-                    yield Static("", id="save-summary")
-                    yield Button(t("wizard.save_write", lang), id="save-button", variant="primary")
-                    yield Button(t("wizard.save_and_report", lang), id="save-report-button")
-                    yield Static(t("wizard.report_hint", lang), classes="note")
-                    yield Static(t("wizard.save_note", lang), classes="note")
+                for step in STEPS:
+                    page = VerticalScroll if step in ("general", "processing", "save") else Vertical
+                    with page(id=step, classes="page"):
+                        if step in self._pages:
+                            yield from self._page(step)
             with VerticalScroll(id="help-panel"):
                 yield Static("", id="help-text")
         yield CoalescingFooter()
+
+    def _page(self, step: Step) -> list[Widget]:
+        """The widgets of a step's page."""
+        lang = self.lang
+        if step == "general":
+            return [
+                Static(t("step.general.intro", lang), classes="intro"),
+                Static(t("wizard.required", lang), classes="required-note"),
+                *self._boxes(GENERAL_FIELDS, _SECTIONS_GENERAL),
+            ]
+        if step == "processing":
+            return [Static(t("step.processing.intro", lang), classes="intro"), *self._boxes(PROCESSING_FIELDS, {})]
+        if step == "destinations":
+            buttons = Vertical(
+                Button(t("wizard.add", lang), id="add-transfer", compact=True),
+                Button(t("wizard.dup", lang), id="dup-transfer", compact=True),
+                Button(t("wizard.remove", lang), id="remove-transfer", compact=True, variant="error"),
+                id="transfer-buttons",
+            )
+            return [
+                Static(t("step.destinations.intro", lang), classes="intro", id="destinations-intro"),
+                Horizontal(OptionList(id="transfer-list"), buttons, id="transfer-bar"),
+                Static(t("wizard.no_transfers", lang), id="no-transfers"),
+                VerticalScroll(*self._transfer_boxes(), id="transfer-form"),
+            ]
+        if step == "review":
+            return [
+                Static(t("step.review.intro", lang), classes="intro"),
+                Static("", id="review-verdict"),
+                OptionList(id="review-list"),
+            ]
+        return [
+            Static(t("step.save.intro", lang), classes="intro"),
+            Static("", id="save-summary"),
+            Button(t("wizard.save_write", lang), id="save-button", variant="primary"),
+            Button(t("wizard.save_and_report", lang), id="save-report-button"),
+            Static(t("wizard.report_hint", lang), classes="note"),
+            Static(t("wizard.save_note", lang), classes="note"),
+        ]
+
+    def built(self, step: Step) -> bool:
+        """Whether the page of `step` is built (and shows the document)."""
+        return step in self._pages
+
+    def _when_built(self, step: Step, then: Callable[[], object]) -> bool:
+        """True if the page of `step` is built; else build it, call `then` once it is,
+        and return False."""
+        if step in self._pages:
+            return True
+        self._build_page(step, then)
+        return False
+
+    @work(group="pages")
+    async def _build_page(self, step: Step, then: Callable[[], object]) -> None:
+        if step not in self._building:
+            self._building[step] = self.query_one(f"#{step}").mount_all(self._page(step))
+        await self._building[step]
+        if step not in self._pages:
+            self._pages.add(step)
+            self._show_page(step)
+        then()
+
+    def _show_page(self, step: Step) -> None:
+        """Show the document on a page just built."""
+        if step == "processing":
+            for spec in PROCESSING_FIELDS:
+                self.query_one(f"#{spec.widget_id}", FieldBox).set_value(form.get_in(self.doc, spec.path))
+        if step == "destinations":
+            self._transfer_labels = []
+            self._refresh_transfer_list()
+            self._show_transfer(self.transfer_index)
+        self._show_errors()
 
     def _box(self, spec: FieldSpec, **kwargs: Any) -> FieldBox:
         app = self.xapp
@@ -299,10 +355,14 @@ class WizardScreen(LocalizedFooter, Screen[None]):
 
     # -- showing the document -------------------------------------------------------
     def _populate(self) -> None:
-        for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
+        for spec in self._specs(GENERAL_FIELDS + PROCESSING_FIELDS):
             self.query_one(f"#{spec.widget_id}", FieldBox).set_value(form.get_in(self.doc, spec.path))
         self._refresh_transfer_list()
         self._show_transfer(self.transfer_index)
+
+    def _specs(self, specs: tuple[FieldSpec, ...]) -> list[FieldSpec]:
+        """The fields of `specs` on pages already built."""
+        return [spec for spec in specs if form.step_of(spec.path) in self._pages]
 
     def _processed_options(self) -> list[tuple[str, str]]:
         reference = self.xapp.workspace.reference
@@ -315,6 +375,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         if index is not None and not (0 <= index < len(transfers)):
             index = len(transfers) - 1 if transfers else None
         self.transfer_index = index
+        if "destinations" not in self._pages:
+            return
         has = index is not None
         self.query_one("#transfer-form").display = has
         self.query_one("#no-transfers").display = not has
@@ -350,6 +412,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         """Only the chosen ground's follow-up fields; the per-transfer adequacy decision
         belongs to the adequacy ground (shown for another ground only if it holds a value,
         so nothing in the file is hidden)."""
+        if "destinations" not in self._pages:
+            return
         for table, owner in form.follow_up_groups(form.form_profile(self.doc)).items():
             self.query_one(f"#grp-{table}").display = ground == owner
         transfer = self._transfer() or {}
@@ -358,6 +422,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self.query_one("#sec-adequacy").display = override
 
     def _show_adequacy(self) -> None:
+        if "destinations" not in self._pages:
+            return
         line = self.query_one("#adequacy", Static)
         transfer = self._transfer()
         reference = self.xapp.workspace.reference
@@ -408,6 +474,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         return text
 
     def _refresh_transfer_list(self) -> None:
+        if "destinations" not in self._pages:
+            return
         transfer_list = self.query_one("#transfer-list", OptionList)
         transfers = form.transfers_of(self.doc)
         highlighted = self.transfer_index
@@ -423,6 +491,9 @@ class WizardScreen(LocalizedFooter, Screen[None]):
 
     # -- steps --------------------------------------------------------------------
     def _show_step(self, step: Step, *, focus: bool = True) -> None:
+        self._wanted = step
+        if not self._when_built(step, lambda: self._show_built(step, focus)):
+            return  # shown once its page is built
         self.step = step
         self.query_one("#pages", ContentSwitcher).current = step
         steps = self.query_one("#steps", OptionList)
@@ -445,6 +516,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 "save": "#save-button",
             }[step]
             self.query_one(target).focus()
+
+    def _show_built(self, step: Step, focus: bool) -> None:
+        if self._wanted == step:  # not another step asked for while the page was built
+            self._show_step(step, focus=focus)
 
     @on(OptionList.OptionHighlighted, "#steps")
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -612,10 +687,10 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         return in_lang(message, lang)
 
     def _show_errors(self) -> None:
-        for spec in GENERAL_FIELDS + PROCESSING_FIELDS:
+        for spec in self._specs(GENERAL_FIELDS + PROCESSING_FIELDS):
             box = self.query_one(f"#{spec.widget_id}", FieldBox)
             self._set_box_error(box, self._error_index.get((spec.widget_id, None)))
-        if self.transfer_index is not None:
+        if self.transfer_index is not None and "destinations" in self._pages:
             for spec in TRANSFER_FIELDS:
                 box = self.query_one(f"#{spec.widget_id}", FieldBox)
                 self._set_box_error(box, self._error_index.get((spec.widget_id, self.transfer_index)))
@@ -742,6 +817,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
     def jump_to(self, loc: Loc) -> None:
         """Go to the step and the widget of the field at `loc`."""
         step = form.step_of(loc)
+        if not self._when_built(step, lambda: self.jump_to(loc)):
+            return
         spec, transfer = form.spec_for(loc)
         if step == "destinations" and transfer is not None:
             self.transfer_index = transfer
@@ -796,6 +873,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         return True
 
     def action_add_transfer(self) -> None:
+        if not self._when_built("destinations", self.action_add_transfer):
+            return
         if self.step != "destinations":
             self._show_step("destinations", focus=False)
         transfers = form.transfers_of(self.doc)
@@ -805,6 +884,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
 
     def action_duplicate_transfer(self) -> None:
         if self.transfer_index is None:
+            return
+        if not self._when_built("destinations", self.action_duplicate_transfer):
             return
         if self.step != "destinations":
             self._show_step("destinations", focus=False)
