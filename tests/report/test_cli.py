@@ -228,7 +228,7 @@ def test_register_filters_by_verdict_and_country(ws_root: Path, tmp_path: Path) 
     data = json.loads((tmp_path / "register-blocked-us-ru.json").read_text(encoding="utf-8"))
     got = {(r["assessment"], r["transfer"]) for r in data["transfers"]}
     assert got == {("charge-web-analytics", "amplitude"), ("charge-web-analytics", "yandex-metrika"), ("elegal-lawyers", "web-analytics")}
-    assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"]}
+    assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"], "jurisdiction": []}
     md = (tmp_path / "register-blocked-us-ru.en.md").read_text(encoding="utf-8")
     assert "verdict: Blocked; country: United States \\(US\\), Russian Federation \\(RU\\)" in md
 

@@ -79,6 +79,9 @@ class Rulebook(ABC):
     """Its rule texts and adequacy list (shipped, and the workspace files overriding them)."""
     form: FormProfile
     notice: NoticeRules
+    notice_langs: tuple[str, ...] = ()
+    """The languages its notice is written in, whatever is asked for (the authority's
+    language); () = the languages asked for."""
 
     @property
     def home_country(self) -> str:
