@@ -120,6 +120,8 @@ def test_json_shape(xborder, example_workspace, make_doc, write):
     status, report = check_json(xborder, example_workspace)
     assert status == 2
     assert {"as_of", "assessments", "summary"} <= set(report)
+    loaded = [entry for entry in report["assessments"] if entry["verdict"] != "invalid"]
+    assert all(entry["jurisdiction"] == "az" and entry["adequacy_version"] for entry in loaded)
     assert report["as_of"] == AS_OF
     assert list(report["summary"]) == list(VERDICTS)
     assert sum(report["summary"].values()) == len(report["assessments"]) == 9
@@ -376,7 +378,7 @@ def test_text_output_names_file_line_and_key(xborder, workspace, make_doc, write
 def test_text_output_in_azerbaijani_uses_dotted_capital_i(xborder, example_workspace):
     status, out, _ = xborder("check", "--as-of", AS_OF, "--lang", "az", cwd=example_workspace)
     assert status == 1
-    assert "YOL VERİLİR  alqoritmika-crm-telephony" in out
+    assert "YOL VERİLİR  alqoritmika-crm-telephony  [az]" in out
     assert "VERILIR" not in out
     assert out.splitlines()[-1].startswith("tarix 2026-11-22: 8 qiymətləndirmə: ")
 

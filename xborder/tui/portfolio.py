@@ -44,6 +44,8 @@ class Row:
     """Deadlines already missed (review, 12.2 information, 12.1 notification)."""
     due: int = 0
     """Deadlines falling due soon (xborder.lifecycle's window)."""
+    jurisdiction: str = ""
+    """The assessment's rulebook ("az", "ru"); "" for a file that could not be loaded."""
 
     @property
     def ok(self) -> bool:
@@ -58,6 +60,7 @@ class Row:
                 self.id,
                 self.title,
                 self.status or "",
+                self.jurisdiction,
                 " ".join(self.countries),
                 " ".join(names.get(c, "") for c in self.countries),
                 " ".join(self.errors[0].text(lang) for lang in ("en", "az")) if self.errors else "",
@@ -116,6 +119,7 @@ def _load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
         sha256=result.sha256,
         overdue=overdue,
         due=due,
+        jurisdiction=a.jurisdiction,
     )
 
 
@@ -235,6 +239,7 @@ class RowIndex:
                 sha256=str(entry["sha256"]),
                 overdue=int(entry["overdue"]),
                 due=int(entry["due"]),
+                jurisdiction=str(entry["jurisdiction"]),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -256,6 +261,7 @@ class RowIndex:
             "sha256": row.sha256,
             "overdue": row.overdue,
             "due": row.due,
+            "jurisdiction": row.jurisdiction,
         }
         self.changed = True
 

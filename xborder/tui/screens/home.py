@@ -295,7 +295,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             where = f"{error.line}: " if error.line else ""
             cells["title"] = Text(_cut(f"{where}{plain(error.text(lang))}", widths["title"]), style="red")
         else:
-            cells["title"] = Text(_cut(plain(row.title), widths["title"]))
+            from xborder.rules.registry import DEFAULT
+
+            # the rulebook, where it is not the default one: "[ru] CRM ..."
+            tag = f"[{row.jurisdiction}] " if row.jurisdiction and row.jurisdiction != DEFAULT else ""
+            cells["title"] = Text(_cut(tag + plain(row.title), widths["title"]))
         review = Text("")
         if row.next_review is not None:
             review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")
