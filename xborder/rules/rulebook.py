@@ -57,6 +57,9 @@ class FormProfile:
     """ground -> the follow-up fields (key paths under the transfer) the form shows for it."""
     steps_fields: tuple[str, ...] = ("recipient_info", "notification")
     """The transfer card's prior-step sections, in order."""
+    transfer_fields: tuple[str, ...] = ()
+    """Fields of the transfer card that only this rulebook asks for (key paths under the
+    transfer, e.g. "recipient.phone"); the wizard hides them under other rulebooks."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,12 @@ class RuRulebook(Rulebook):
             "contract": ("contract.subject_is_party", "contract.reference"),
             "vital_interests": (),
         },
+        transfer_fields=(
+            "recipient.phone",
+            "recipient.email",
+            "recipient.postal_address",
+            "recipient_info.legal_regulation",
+        ),
     )
     notice_langs = ("ru",)
     notice = NoticeRules(
