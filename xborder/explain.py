@@ -67,7 +67,7 @@ def _citation(reference: Reference, rule_id: str, lang: str) -> str:
 
 
 def _meta(reference: Reference, rulebook: str) -> Meta:
-    return reference.rulebook.meta
+    return reference_for(reference, rulebook).rulebook.meta
 
 
 def _clause(reference: Reference, number: str) -> Clause | None:
@@ -218,6 +218,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "effect.advice": "not changed",
         "quoted_from": "Quoted from the published operators' policies the rulebook draws on ({sources}), not from your own policy.",
         "law_unverified": "This rule rests on the law itself: {citation}. The text of that article could not be verified, so no clause is quoted.",
+        "law_read": "This rule rests on the law itself: {citation}. The wording of that part was read (see the rulebook's sources below).",
         "other_basis": "No clause is quoted. The rule rests on: {citation}.",
         "rulebook": "Rulebook {id} {version}, as of {as_of}: {title}",
         "rulebook_source": "The rulebook's source: {source}",
@@ -250,6 +251,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "effect.advice": "dəyişmir",
         "quoted_from": "Sitat qaydalar toplusunun əsaslandığı, operatorların dərc edilmiş fərdi məlumatların işlənilməsi siyasətlərindən ({sources}) gətirilib, sizin öz siyasətinizdən deyil.",
         "law_unverified": "Bu qayda bilavasitə qanuna əsaslanır: {citation}. Həmin maddənin mətnini yoxlamaq mümkün olmayıb, buna görə heç bir bənd sitat gətirilmir.",
+        "law_read": "Bu qayda bilavasitə qanuna əsaslanır: {citation}. Həmin hissənin mətni oxunub (aşağıda qaydalar toplusunun mənbələrinə baxın).",
         "other_basis": "Heç bir bənd sitat gətirilmir. Qaydanın əsası: {citation}.",
         "rulebook": "Qaydalar toplusu {id} {version}, {as_of} tarixinə: {title}",
         "rulebook_source": "Qaydalar toplusunun mənbəyi (ingilis dilində): {source}",
@@ -282,6 +284,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "effect.advice": "не меняется",
         "quoted_from": "Цитата из опубликованных политик операторов, на которых основан свод правил ({sources}), а не из вашей собственной политики.",
         "law_unverified": "Это правило основано непосредственно на законе: {citation}. Текст этой статьи проверить не удалось, поэтому пункт не цитируется.",
+        "law_read": "Это правило основано непосредственно на законе: {citation}. Текст этой части прочитан (см. источники свода правил ниже).",
         "other_basis": "Пункт не цитируется. Основание правила: {citation}.",
         "rulebook": "Свод правил {id} {version} на {as_of}: {title}",
         "rulebook_source": "Источник свода правил (на английском): {source}",
@@ -486,6 +489,7 @@ def explain(reference: Reference, rule_id: str, lang: str, rulebook: str = "az")
     `reference` (a workspace may reword them); the examples are judged with the shipped
     reference data they are written for."""
     w = words(lang)
+    reference = reference_for(reference, rulebook)
     rule = _rule(reference, rule_id)
     summary = _summary(reference, rulebook, rule_id, lang)
     verdict_of_severity = {"blocker": "blocked", "missing": "incomplete", "pending": "pending"}
@@ -518,7 +522,8 @@ def explain(reference: Reference, rule_id: str, lang: str, rulebook: str = "az")
         notes.append(w["quoted_from"].format(sources=", ".join(rule.sources)))
     elif basis == "law":
         meta = _meta(reference, rulebook)
-        notes.append(w["law_unverified"].format(citation=citation))
+        read = meta.law is not None and meta.law.verified and rule.verified and bool(rule.article)
+        notes.append(w["law_read" if read else "law_unverified"].format(citation=citation))
         notes.append(
             w["rulebook"].format(
                 id=rulebook, version=meta.version, as_of=meta.as_of.isoformat(), title=_pick(meta.title, lang)
@@ -580,11 +585,17 @@ def readme_table(reference: Reference | None = None) -> str:
         models = [f"{b['document']} §{b['clause']}" for b in rule.basis if b["kind"] == "model"]
         statute = reference_for(reference, rule.rulebook).rulebook.meta.law
         short = (statute.short.get("en") if statute else None) or (str(law[0]["document"]) if law else "")
-        law_text = (
-            short + ("" if law[0]["verified"] else " (article not verified)")
-            if law
-            else rule.citation  # good practice, not the statute: the rule's own citation
-        )
+        text = reference_for(reference, rule.rulebook).rule(rule.id)
+        if law and law[0]["clause"] and text.article:
+            law_text = f"{short} {law[0]['clause']}"  # the part of the article, read
+        elif law and (text.article or text.citation):
+            law_text = rule.citation  # its own part, cited with the doubt it carries
+        else:
+            law_text = (
+                short + ("" if law[0]["verified"] else " (article not verified)")
+                if law
+                else rule.citation  # good practice, not the statute: the rule's own citation
+            )
         lines.append(
             "| "
             + " | ".join(

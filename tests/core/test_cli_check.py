@@ -63,6 +63,9 @@ EXPECTED = {
         "ip-telephony": ("incomplete", ["AZ-CONTRACT-3", "AZ-NOTIFY-1"]),
         "email-newsletters": ("incomplete", ["AZ-ADV-PROCESSOR", "AZ-GROUND-1", "AZ-INFO-3", "AZ-START-1"]),
     }),
+    # the "ru" rulebook (152-FZ): a Russian client of Pro BPM, hosting in Baku and telephony in the US
+    "severnyi-crm-ru": ("permitted", {"crm-baku": ("permitted", [])}),
+    "severnyi-support-us-ru": ("pending", {"ip-telephony": ("pending", ["RU-NOTIFY-1"])}),
 }
 
 
@@ -98,7 +101,7 @@ def test_example_workspace_verdicts(xborder, example_workspace):
         for a in report["assessments"]
     }
     assert actual == EXPECTED
-    assert report["summary"] == {"permitted": 2, "pending": 1, "incomplete": 2, "blocked": 3, "invalid": 0}
+    assert report["summary"] == {"permitted": 3, "pending": 2, "incomplete": 2, "blocked": 3, "invalid": 0}
     assert set(report["summary"]) == set(VERDICTS)
 
 
@@ -110,7 +113,7 @@ def test_example_workspace_covers_every_verdict_but_invalid():
 def _assert_finding(finding: dict) -> None:
     assert {"rule", "severity", "citation", "message"} <= set(finding)
     assert finding["severity"] in SEVERITIES
-    assert isinstance(finding["rule"], str) and finding["rule"].startswith("AZ-")
+    assert isinstance(finding["rule"], str) and finding["rule"].startswith(("AZ-", "RU-"))
     assert isinstance(finding["citation"], str) and isinstance(finding["message"], str)
     assert finding["message"]
 
@@ -120,9 +123,12 @@ def test_json_shape(xborder, example_workspace, make_doc, write):
     status, report = check_json(xborder, example_workspace)
     assert status == 2
     assert {"as_of", "assessments", "summary"} <= set(report)
+    loaded = [entry for entry in report["assessments"] if entry["verdict"] != "invalid"]
+    assert {entry["jurisdiction"] for entry in loaded} == {"az", "ru"}
+    assert all(entry["adequacy_version"].startswith("ru-") == (entry["jurisdiction"] == "ru") for entry in loaded)
     assert report["as_of"] == AS_OF
     assert list(report["summary"]) == list(VERDICTS)
-    assert sum(report["summary"].values()) == len(report["assessments"]) == 9
+    assert sum(report["summary"].values()) == len(report["assessments"]) == 11
     for entry in report["assessments"]:
         assert {"file", "id", "verdict", "errors", "findings", "transfers"} <= set(entry)
         assert entry["file"] == f"data/assessments/{entry['id']}.toml"
@@ -333,7 +339,7 @@ def test_workspace_option(xborder, example_workspace, tmp_path):
 
 def test_workspace_is_found_from_a_subfolder(xborder, example_workspace):
     status, report = check_json(xborder, example_workspace / "data" / "assessments")
-    assert status == 1 and len(report["assessments"]) == 8
+    assert status == 1 and len(report["assessments"]) == 10
 
 
 # -- the as-of date -----------------------------------------------------------------------------
@@ -376,16 +382,16 @@ def test_text_output_names_file_line_and_key(xborder, workspace, make_doc, write
 def test_text_output_in_azerbaijani_uses_dotted_capital_i(xborder, example_workspace):
     status, out, _ = xborder("check", "--as-of", AS_OF, "--lang", "az", cwd=example_workspace)
     assert status == 1
-    assert "YOL VERİLİR  alqoritmika-crm-telephony" in out
+    assert "YOL VERİLİR  alqoritmika-crm-telephony  [az]" in out
     assert "VERILIR" not in out
-    assert out.splitlines()[-1].startswith("tarix 2026-11-22: 8 qiymətləndirmə: ")
+    assert out.splitlines()[-1].startswith("tarix 2026-11-22: 10 qiymətləndirmə: ")
 
 
 def test_text_output_in_russian(xborder, example_workspace):
     status, out, _ = xborder("check", "--as-of", AS_OF, "--lang", "ru", cwd=example_workspace)
     assert status == 1
     assert "US Соединённые Штаты Америки" in out  # countries.toml over pycountry's "Соединённые штаты"
-    assert out.splitlines()[-1].startswith("на 2026-11-22: 8 оценок: ")
+    assert out.splitlines()[-1].startswith("на 2026-11-22: 10 оценок: ")
 
 
 def test_text_output_has_no_colour_when_piped(xborder, example_workspace):

@@ -14,7 +14,7 @@ from xborder.cli.main import main
 from xborder.rules import SEVERITIES, load_reference
 
 SHIPPED = load_reference(None)
-RULE_IDS = [rule.id for rule in explain.rules(SHIPPED, "en")]
+RULE_IDS = [rule.id for rule in explain.rules(SHIPPED, "en") if rule.rulebook == "az"]  # "ru": test_rulebook_ru.py
 
 
 @pytest.fixture
@@ -157,7 +157,7 @@ def test_what_a_rule_does_to_the_verdict():
 
 # -- the command ----------------------------------------------------------------------------
 def test_rules_lists_every_rule(xborder, workspace):
-    status, out, err = xborder("rules", "--lang", "en", cwd=workspace)
+    status, out, err = xborder("rules", "--lang", "en", "--rulebook", "az", cwd=workspace)
     assert (status, err) == (0, "")
     listed = [line.split()[0] for line in out.splitlines()[2:]]
     assert listed == RULE_IDS
@@ -174,11 +174,12 @@ def test_rules_json_is_a_list_with_stable_keys(xborder, workspace):
     status, out, _ = xborder("rules", "--format", "json", cwd=workspace)
     assert status == 0
     data = json.loads(out)
-    assert [item["id"] for item in data] == RULE_IDS
+    assert [item["id"] for item in data if item["rulebook"] == "az"] == RULE_IDS
+    assert {item["rulebook"] for item in data} == {"az", "ru"}
     keys = {"rulebook", "id", "severity", "severity_label", "title", "citation", "clause", "sources", "verified", "basis"}
     for item in data:
         assert set(item) == keys
-        assert item["rulebook"] == "az" and item["severity"] in SEVERITIES
+        assert item["rulebook"] in ("az", "ru") and item["severity"] in SEVERITIES
         assert isinstance(item["sources"], list) and isinstance(item["verified"], bool)
     notify = next(item for item in data if item["id"] == "AZ-NOTIFY-1")
     assert notify["citation"].endswith("model: i.M.S. Engineering MMC policy of 2024-05-20, clause 12.1")  # JSON is in English unless --lang says otherwise
@@ -278,3 +279,14 @@ def test_rules_show_the_workspaces_rewording(xborder, workspace):
     assert status == 0 and "Authority not told yet" in out
     status, out, _ = xborder("rules", "AZ-NOTIFY-1", "--lang", "en", cwd=workspace)
     assert status == 0 and out.startswith("AZ-NOTIFY-1 — Authority not told yet")
+
+
+def test_rules_lists_each_rulebook_under_its_own_title(xborder, workspace):
+    status, out, _ = xborder("rules", "--lang", "en", cwd=workspace)
+    assert status == 0
+    ru = next(line for line in out.splitlines() if line.startswith("ru "))
+    assert "152-FZ" in ru and "Azerbaijan" not in ru
+    status, out, _ = xborder("rules", "RU-NOTIFY-1", "--lang", "en", cwd=workspace)
+    assert status == 0 and "152-FZ art. 12 part 3" in out and "could not be verified" not in out
+    status, out, _ = xborder("rules", "RU-DETAILS-PHONE", "--lang", "en", cwd=workspace)
+    assert status == 0 and "secondary sources" in out

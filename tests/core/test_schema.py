@@ -142,7 +142,7 @@ CASES = [
     (("id",), "Web Analytics", "id: 'Web Analytics' does not match"),
     (("processing", "data"), ["identity", "health"], "processing/data/1: 'health' is not one of"),
     (("processing", "special"), ["gossip"], "processing/special/0: 'gossip' is not one of"),
-    (("transfers", 0, "country"), "AZ", "transfers/0/country: 'AZ' is not one of"),
+    (("transfers", 0, "country"), "AZ", "transfers/0/country: 'AZ' should not be valid under {'const': 'AZ'}"),  # the az rulebook's home
     (("transfers", 0, "ground"), "legitimate_interest", "transfers/0/ground: 'legitimate_interest' is not one of"),
     (("transfers", 0, "recipient", "kind"), "company", "transfers/0/recipient/kind: 'company' is not one of"),
     (("transfers", 0, "national_security_risk"), "no", "transfers/0/national_security_risk: 'no' is not of type 'boolean'"),
@@ -173,3 +173,15 @@ def test_taplo_config_points_the_assessments_at_the_schema():
     assert formatting["indent_string"] == "    "
     assert formatting["array_auto_collapse"] is False
     assert formatting["reorder_keys"] is False
+
+
+def test_each_rulebook_narrows_country_and_ground_to_its_own(validator):
+    """A "ru" file may send to Azerbaijan on vital interests; an "az" file may not, and a
+    "ru" file may not send to Russia."""
+    doc = load_doc(ROOT / "data" / "assessments" / "charge-web-analytics.toml")
+    doc["transfers"] = doc["transfers"][:1]
+    ru = _edit(_edit(_edit(doc, ("jurisdiction",), "ru"), ("transfers", 0, "country"), "AZ"), ("transfers", 0, "ground"), "vital_interests")
+    assert errors_of(validator, ru) == []
+    assert errors_of(validator, _edit(ru, ("transfers", 0, "country"), "RU"))
+    az = _edit(_edit(doc, ("transfers", 0, "ground"), "vital_interests"), ("jurisdiction",), "az")
+    assert any("vital_interests" in e for e in errors_of(validator, az))

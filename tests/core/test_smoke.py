@@ -15,4 +15,4 @@ def test_example_workspace_verdicts() -> None:
     )
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout)
-    assert report["summary"] == {"permitted": 2, "pending": 1, "incomplete": 2, "blocked": 3, "invalid": 0}
+    assert report["summary"] == {"permitted": 3, "pending": 2, "incomplete": 2, "blocked": 3, "invalid": 0}

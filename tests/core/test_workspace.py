@@ -136,7 +136,7 @@ def test_list_json(xborder, example_workspace, make_doc, write):
     report = json.loads(out)
     assert report["as_of"] == AS_OF
     rows = {row["id"]: row for row in report["assessments"]}
-    assert len(rows) == 9
+    assert len(rows) == 11
     web = rows["charge-web-analytics"]
     assert (web["verdict"], web["status"], web["transfers"], web["countries"], web["next_review"]) == (
         "blocked", "in_review", 3, ["RU", "US"], "2027-07-14",
@@ -152,7 +152,7 @@ def test_list_text(xborder, example_workspace):
     assert status == 0
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "TITLE", "STATUS", "VERDICT", "TRANSFERS", "NEXT", "REVIEW"]
-    assert len(lines) == 9
+    assert len(lines) == 11
     row = next(line for line in lines if line.startswith("ims-support-chats "))
     assert "Permitted" in row and " 2 " in row
 

@@ -418,8 +418,10 @@ def test_cli_due_text_json_and_exit_status(example_workspace: Path, capsys):
     assert lines[0].startswith("OVERDUE  2026-06-01  alqoritmika-crm-telephony  [review]")
     status, out, _ = run(capsys, "due", "--as-of", "2026-11-22", "--within", "60", "--format", "json", "-w", ws)
     doc = json.loads(out)
-    assert doc["summary"] == {"overdue": 3, "due": 2, "invalid": 0}
+    assert doc["summary"] == {"overdue": 3, "due": 3, "invalid": 0}
     assert [(i["assessment"], i["transfer"], i["kind"]) for i in doc["items"] if not i["overdue"]] == [
+        # the "ru" notice: 10 working days before 2027-01-20, across the New Year holidays
+        ("severnyi-support-us-ru", "ip-telephony", "notification"),
         ("elegal-lawyers", "web-analytics", "notification"), ("probpm-crm", "ip-telephony", "notification"),
     ]
     # nothing overdue: exit 0 (the cron job stays quiet)
@@ -446,7 +448,7 @@ def test_cli_due_ics_is_valid_and_deterministic(example_workspace: Path, capfdbi
     unfolded = first.replace(b"\r\n ", b"").decode()
     main(["due", "--as-of", "2026-11-22", "--format", "json", "--within", "366", "-w", ws])
     listed = json.loads(capfdbinary.readouterr().out)["items"]
-    assert unfolded.count("BEGIN:VEVENT") == len(listed) == 15  # a year ahead by default
+    assert unfolded.count("BEGIN:VEVENT") == len(listed) == 17  # a year ahead by default
     assert unfolded.count("BEGIN:VALARM") == 2 * sum(not i["overdue"] for i in listed)
     assert "UID:notification.probpm-crm.ip-telephony.20270109@xborder" in unfolded
     assert "DTSTART;VALUE=DATE:20270109\r\nDTEND;VALUE=DATE:20270110" in unfolded

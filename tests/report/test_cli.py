@@ -63,7 +63,7 @@ def test_report_all_reports_a_bad_file_and_writes_the_others(example_workspace: 
     captured = capsys.readouterr()
     assert "broken.toml:2:" in captured.err
     assert "Traceback" not in captured.err
-    assert len(list(tmp_path.glob("*.en.pdf"))) == 8
+    assert len(list(tmp_path.glob("*.en.pdf"))) == 10
 
 
 @pytest.mark.parametrize(
@@ -211,7 +211,7 @@ def test_register_csv_and_json_list_every_transfer(ws_root: Path, tmp_path: Path
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs for UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
-    assert len(rows) == len(data["transfers"]) == 23 + 2  # example workspace + ready + hostile
+    assert len(rows) == len(data["transfers"]) == 25 + 2  # example workspace + ready + hostile
     assert {r["verdict"] for r in rows} == {"permitted", "pending", "incomplete", "blocked"}
     hr = next(r for r in rows if r["assessment"] == "charge-hr-group" and r["transfer"] == "hris")
     assert hr["country"] == "DE" and hr["notification_sent"] == "2026-09-15" and hr["verdict"] == "blocked"
@@ -228,7 +228,7 @@ def test_register_filters_by_verdict_and_country(ws_root: Path, tmp_path: Path) 
     data = json.loads((tmp_path / "register-blocked-us-ru.json").read_text(encoding="utf-8"))
     got = {(r["assessment"], r["transfer"]) for r in data["transfers"]}
     assert got == {("charge-web-analytics", "amplitude"), ("charge-web-analytics", "yandex-metrika"), ("elegal-lawyers", "web-analytics")}
-    assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"]}
+    assert data["filters"] == {"verdict": ["blocked"], "country": ["US", "RU"], "jurisdiction": []}
     md = (tmp_path / "register-blocked-us-ru.en.md").read_text(encoding="utf-8")
     assert "verdict: Blocked; country: United States \\(US\\), Russian Federation \\(RU\\)" in md
 
@@ -245,8 +245,8 @@ def test_register_pdf_in_both_languages(ws_root: Path, tmp_path: Path) -> None:
     assert run(ws_root, "register", "--out", str(tmp_path), "--as-of", AS_OF) == 0
     az = pdf_text((tmp_path / "register.az.pdf").read_bytes())
     en = pdf_text((tmp_path / "register.en.pdf").read_bytes())
-    assert "Fərdi məlumatların transsərhəd ötürülmələri reyestri" in az and "10 qiymətləndirmədə 25 ötürmə" in az
-    assert "Register of cross-border transfers of personal data" in en and "25 transfers in 10 assessments" in en
+    assert "Fərdi məlumatların transsərhəd ötürülmələri reyestri" in az and "12 qiymətləndirmədə 27 ötürmə" in az
+    assert "Register of cross-border transfers of personal data" in en and "27 transfers in 12 assessments" in en
     assert "Kavkaz Payroll Services LLC" in en and "Yol verilmir" in az
 
 

@@ -21,6 +21,8 @@ EXAMPLE_VERDICTS = {
     "ims-support-chats": "permitted",
     "ims-web-analytics": "incomplete",
     "probpm-crm": "incomplete",
+    "severnyi-crm-ru": "permitted",  # the "ru" rulebook
+    "severnyi-support-us-ru": "pending",
 }
 
 
@@ -44,7 +46,7 @@ async def test_lists_every_assessment_with_its_verdict(example_root: Path, make)
         table = screen.query_one(DataTable)
         verdicts = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
         assert verdicts[0] == "PERMITTED" and verdicts[2] == "BLOCKED"
-        assert _status(screen).startswith("8 of 8 assessments")
+        assert _status(screen).startswith("10 of 10 assessments")
 
 
 async def test_a_broken_file_is_listed_with_its_error_and_never_opened(example_root: Path, make) -> None:
@@ -111,7 +113,7 @@ async def test_filters_and_incremental_search(example_root: Path, make) -> None:
         for key in "Gürcüstan":  # a country's Azerbaijani name finds its code (GE)
             await pilot.press(key)
         assert _ids(screen) == ["alqoritmika-licensees", "charge-hr-group"]
-        assert _status(screen).startswith("2 of 8")
+        assert _status(screen).startswith("2 of 10")
 
 
 async def test_sorting_by_verdict_puts_the_worst_first(example_root: Path, make) -> None:
@@ -122,7 +124,7 @@ async def test_sorting_by_verdict_puts_the_worst_first(example_root: Path, make)
         screen._sort_by("verdict")
         await pilot.pause()
         verdicts = [EXAMPLE_VERDICTS[i] for i in _ids(screen)]
-        assert verdicts == ["blocked"] * 3 + ["incomplete"] * 2 + ["pending"] + ["permitted"] * 2
+        assert verdicts == ["blocked"] * 3 + ["incomplete"] * 2 + ["pending"] * 2 + ["permitted"] * 3
 
 
 async def test_an_empty_workspace_greets_a_first_time_user(empty_root: Path, make) -> None:
@@ -157,7 +159,7 @@ async def test_delete_asks_first(example_root: Path, make) -> None:
         await pilot.click("#choice-delete")
         await wait_for(pilot, lambda: not target.exists(), "the file to go")
         assert "alqoritmika-crm-telephony" not in _ids(app.screen)
-        assert _status(app.screen).startswith("7 of 7")
+        assert _status(app.screen).startswith("9 of 9")
 
 
 async def test_the_arrows_move_between_a_questions_answers(example_root: Path, make) -> None:
@@ -186,11 +188,25 @@ async def test_f2_switches_the_language(example_root: Path, make) -> None:
         await pilot.pause()
         assert app.lang == "az"
         assert app.screen.query_one("#search", Input).value == "crm"  # kept
-        assert _status(app.screen).startswith("8 qiymətləndirmədən 2")
+        assert _status(app.screen).startswith("10 qiymətləndirmədən 3")
         app.screen.query_one("#search", Input).value = ""
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
         assert labels[:2] == ["ID ▼", "Adı"]
         assert str(table.get_row_at(0)[3]) == "YOL VERİLİR"
-        assert _status(app.screen).startswith("8 qiymətləndirmədən 8")
+        assert _status(app.screen).startswith("10 qiymətləndirmədən 10")
+
+
+async def test_an_assessment_under_another_rulebook_says_so(example_root: Path, make) -> None:
+    app = make(example_root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_home(pilot)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        titles = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert titles["severnyi-crm-ru"].startswith("[ru] CRM")
+        assert not titles["probpm-crm"].startswith("[")  # the default rulebook, "az"
+        screen.query_one("#search", Input).value = "ru"
+        await pilot.pause()
+        assert {"severnyi-crm-ru", "severnyi-support-us-ru"} <= set(_ids(screen))

@@ -94,7 +94,7 @@ async def test_the_first_frame_needs_no_core(example_root: Path, make) -> None:
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert seen["quick"] is True
-    assert seen["rows"] == 8
+    assert seen["rows"] == 10
     assert seen["first_frame"] == []
     assert "pydantic" in seen["verified"] and "xborder.rules" in seen["verified"]
 
@@ -103,7 +103,7 @@ async def test_a_stale_or_missing_index_is_no_quick_start(example_root: Path, ma
     assert quick_start(example_root, AS_OF) is None  # no index yet
     await _index(example_root, make)
     start = quick_start(example_root, AS_OF)
-    assert start is not None and len(start.rows) == 8 and start.view.language == "az"
+    assert start is not None and len(start.rows) == 10 and start.view.language == "az"
     assert start.view.label("verdict", "blocked", "en").casefold() == "blocked"
     assert quick_start(example_root, AS_OF.replace(day=23)) is None  # another as-of date
     settings = example_root / "xborder.toml"

@@ -43,7 +43,7 @@ def _rows(root: Path, as_of: dt.date = AS_OF) -> tuple[dict[str, tuple], list[st
 
 def test_a_second_run_reads_the_index_and_gets_the_same_rows(example_root: Path) -> None:
     first, evaluated = _rows(example_root)
-    assert len(evaluated) == 8
+    assert len(evaluated) == 10
     second, evaluated = _rows(example_root)
     assert evaluated == [] and second == first
     assert not any(p.name.startswith(".xborder-cache") for p in example_root.iterdir())
@@ -63,11 +63,11 @@ def test_a_changed_file_is_evaluated_again(example_root: Path) -> None:
 def test_another_as_of_date_or_reference_data_evaluates_everything_again(example_root: Path) -> None:
     _rows(example_root)
     _, evaluated = _rows(example_root, AS_OF + dt.timedelta(days=1))
-    assert len(evaluated) == 8
+    assert len(evaluated) == 10
     settings = example_root / "xborder.toml"
     settings.write_text(settings.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _, evaluated = _rows(example_root, AS_OF + dt.timedelta(days=1))
-    assert len(evaluated) == 8
+    assert len(evaluated) == 10
 
 
 def test_a_file_that_fails_to_load_is_never_remembered(example_root: Path) -> None:
@@ -89,7 +89,7 @@ def test_a_damaged_index_is_ignored(example_root: Path, content: str) -> None:
         content = json.dumps({"context": index.context, "rows": {str(p): "x" for p in workspace.assessment_files()}})
     index.path.write_text(content, encoding="utf-8")
     rows, evaluated = _rows(example_root)
-    assert len(evaluated) == 8 and len(rows) == 8
+    assert len(evaluated) == 10 and len(rows) == 10
 
 
 def test_a_row_says_changed_since_approval(tmp_path: Path) -> None:

@@ -243,3 +243,45 @@ async def test_the_policy_profile_is_chosen_in_general_and_changes_whose_clause_
         await pilot.pause()
         assert wizard.doc["operator"]["policy"] == "e-legal"
         assert all(c.startswith("Law No. 998-IIIQ (article not verified); model:") for c in citations())
+
+
+async def test_the_rulebook_is_chosen_in_general_and_the_destination_card_follows_it(example_root: Path, make) -> None:
+    from textual.widgets import Select
+
+    from xborder.tui.widgets.fields import FieldBox
+
+    ru_path = example_root / "data/assessments/severnyi-support-us-ru.toml"
+    app = make(example_root, lang="en", as_of=dt.date(2026, 12, 3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        wizard = await _open(pilot, app, ru_path)
+        select = wizard.query_one("#f-jurisdiction-control", Select)
+        assert select.value == "ru"
+        assert [str(prompt) for prompt, _ in select._options] == ["Law No. 998-IIIQ (az)", "152-FZ (ru)"]
+        wizard._show_step("destinations")
+        await pilot.pause()
+        assert wizard.query_one("#t-recipient-phone", FieldBox).display
+        assert wizard.query_one("#t-recipient_info-legal_regulation", FieldBox).display
+        grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
+        assert "vital_interests" in grounds and "adequacy" not in grounds
+        assert {f.rule for f in wizard.check.findings()} == {"RU-NOTIFY-1"}
+
+    az_path = example_root / "data/assessments/probpm-crm.toml"
+    app = make(example_root, lang="en", as_of=dt.date(2026, 12, 3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        wizard = await _open(pilot, app, az_path)
+        wizard._show_step("destinations")
+        await pilot.pause()
+        assert not wizard.query_one("#t-recipient-phone", FieldBox).display  # not asked under "az"
+        grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
+        assert "adequacy" in grounds and "vital_interests" not in grounds
+        wizard.query_one("#f-jurisdiction-control", Select).value = "ru"
+        await pilot.pause()
+        assert wizard.doc["jurisdiction"] == "ru"
+        assert wizard.query_one("#t-recipient-phone", FieldBox).display
+        grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
+        assert "vital_interests" in grounds and "adequacy" not in grounds
+        await pilot.pause(0.5)
+        # adequacy is no ground under 152-FZ: cleared in every transfer (and said), not left to fail
+        assert [tr.get("ground") for tr in wizard.doc["transfers"]] == [None, "contract", None]
+        assert wizard.check.errors == {}
+        assert any(f.rule.startswith("RU-") for f in wizard.check.findings())

@@ -99,6 +99,9 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
         ],
         title=assessment.title,
         status=assessment.status,
+        jurisdiction=assessment.jurisdiction,
+        rulebook_version=evaluation.rulebook_version,
+        adequacy_version=evaluation.adequacy_version,
     )
     return entry
 
@@ -303,7 +306,8 @@ def print_text(
         label = upper(ref.label("verdict", verdict, lang), lang)
         title = for_terminal(entry.get("title", ""))
         name = for_terminal(entry["file"])
-        out(f"{style(label, verdict)}  {style(for_terminal(entry['id']), 'bold')}  {title}  {style(name, 'dim')}")
+        rulebook = f"  [{for_terminal(entry['jurisdiction'])}]" if entry.get("jurisdiction") else ""
+        out(f"{style(label, verdict)}  {style(for_terminal(entry['id']), 'bold')}{rulebook}  {title}  {style(name, 'dim')}")
         for error in entry["errors"]:
             where = name
             if error["line"] is not None:

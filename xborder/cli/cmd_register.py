@@ -14,6 +14,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", action="append", metavar="LIST", help="az, en; comma-separated (default: the workspace's report languages)")
     parser.add_argument("--verdict", action="append", metavar="LIST", help="only transfers with these verdicts (permitted, pending, incomplete, blocked)")
     parser.add_argument("--country", action="append", metavar="LIST", help="only transfers to these countries (ISO codes, e.g. US,TR)")
+    parser.add_argument("--jurisdiction", action="append", metavar="LIST", help="only assessments under these rulebooks (e.g. az,ru)")
     parser.add_argument("--out", metavar="DIR", help="output folder (default: the workspace's reports/)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to judge as of (default: today)")
 
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
             as_of=as_of,
             verdicts=split_list(args.verdict) or (),
             countries=split_list(args.country) or (),
+            jurisdictions=split_list(args.jurisdiction) or (),
         )
     except ReportError as exc:
         raise CLIError(str(exc)) from None

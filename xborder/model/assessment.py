@@ -117,6 +117,11 @@ class Operator(_Model):
     """Contact for data-protection matters (e-mail, phone)."""
     responsible: Text | None = None
     """Person responsible for organising the processing of personal data (xborder extension)."""
+    registry_number: Text | None = None
+    """Number of the operator's notification of intent to process (for "ru": its 152-FZ
+    Art. 22 notification, which the Art. 12 notice cites; xborder extension)."""
+    registry_date: Date | None = None
+    """Date of that notification (xborder extension)."""
     policy: Text | None = None
     """Id of the operator's policy profile (shipped or in xborder.toml [policies]): which
     clause of the operator's own policy each finding cites. Default: xborder.toml's
@@ -155,6 +160,12 @@ class Recipient(_Model):
     """Contact of the recipient."""
     agreement: Text | None = None
     """Reference of the processing contract with a processor (001 §6.1; xborder extension)."""
+    phone: Text | None = None
+    """Phone number(s) of the recipient (152-FZ Art. 12 part 5; xborder extension)."""
+    email: Text | None = None
+    """E-mail address of the recipient (152-FZ Art. 12 part 5; xborder extension)."""
+    postal_address: Text | None = None
+    """Postal address of the recipient (152-FZ Art. 12 part 5; xborder extension)."""
 
 
 class Consent(_Model):
@@ -184,6 +195,9 @@ class RecipientInfo(_Model):
     """The recipient's protection measures."""
     termination: Text | None = None
     """Conditions for ending the processing."""
+    legal_regulation: Text | None = None
+    """Information on the legal regulation of personal data in the recipient's state
+    (152-FZ Art. 12 part 5, where the state is not adequate; xborder extension)."""
     evidence: list[Text] = Field(default_factory=list)
     """Paths of evidence files, relative to the workspace."""
 
@@ -214,6 +228,28 @@ class Notification(_Model):
     coverage: Coverage | None = None
     """What the notice covered: country, recipient, data categories (xborder extension;
     absent in files older than it: taken to cover the transfer as it stands)."""
+
+
+class AuthorityDecision(_Model):
+    """The authority's decision to prohibit or restrict the transfer (152-FZ Art. 12;
+    xborder extension)."""
+
+    date: Date
+    """Date of the decision."""
+    reference: Text | None = None
+    """Number or reference of the decision."""
+    kind: Literal["prohibit", "restrict"]
+    """prohibit | restrict."""
+
+
+class InformationRequest(_Model):
+    """The authority's request for the information obtained from the recipient
+    (152-FZ Art. 12 part 6; xborder extension)."""
+
+    requested: Date
+    """Date the request was received."""
+    answered: Date | None = None
+    """Date the answer was sent; absent = not yet answered."""
 
 
 class AdequacyOverride(_Model):
@@ -254,6 +290,10 @@ class Transfer(_Model):
     """Clause 12.1: prior notice of intention to the authority."""
     adequacy: AdequacyOverride | None = None
     """Optional override of the reference list for this transfer."""
+    authority_decision: AuthorityDecision | None = None
+    """The authority's decision prohibiting or restricting the transfer (xborder extension)."""
+    information_request: InformationRequest | None = None
+    """The authority's request for the recipient information (xborder extension)."""
 
     @field_validator("id")
     @classmethod

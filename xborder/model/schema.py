@@ -21,6 +21,8 @@ def assessment_schema(
     *,
     home_country: str,
     jurisdictions: list[str] | None = None,
+    rulebooks: dict[str, tuple[str, list[str]]] | None = None,
+    default: str = "",
 ) -> dict[str, Any]:
     """The schema for these vocabularies and grounds; a transfer's `country` never is
     the rulebook's `home_country`; `jurisdiction` is one of the rulebooks installed."""
@@ -39,6 +41,22 @@ def assessment_schema(
     _set_items_enum(transfer, "data", [*data_keys, *special_keys])
     if jurisdictions:
         _set_enum(schema, "jurisdiction", jurisdictions)
+    if rulebooks:
+        # Each rulebook has its own home country and grounds: `country` and `ground` take
+        # the values of any rulebook, and a condition per rulebook narrows them to its own
+        # (a file without `jurisdiction` is under the default rulebook).
+        homes = {home for home, _grounds in rulebooks.values()}
+        _set_enum(transfer, "country", sorted(country_codes() - (homes if len(rulebooks) == 1 else set())))
+        union = list(dict.fromkeys(g for _home, grounds in rulebooks.values() for g in grounds))
+        _set_enum(transfer, "ground", union)
+        conditions = []
+        for book, (home, grounds) in rulebooks.items():
+            condition: dict[str, Any] = {"properties": {"jurisdiction": {"const": book}}}
+            if book != default:
+                condition["required"] = ["jurisdiction"]
+            item = {"properties": {"country": {"not": {"const": home}}, "ground": {"enum": list(grounds)}}}
+            conditions.append({"if": condition, "then": {"properties": {"transfers": {"items": item}}}})
+        schema["allOf"] = conditions
     id_prop = schema["properties"]["id"]
     id_prop["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
     transfer.get("properties", {}).get("id", {})["pattern"] = "^[a-z0-9][a-z0-9-]{0,63}$"
@@ -48,6 +66,10 @@ def assessment_schema(
                 _date(prop)
     for key in ("created", "next_review"):
         _date(schema["properties"][key])
+    _date(defs.get("Operator", {}).get("properties", {}).get("registry_date", {}))
+    _date(defs.get("AuthorityDecision", {}).get("properties", {}).get("date", {}))
+    for key in ("requested", "answered"):
+        _date(defs.get("InformationRequest", {}).get("properties", {}).get(key, {}))
     _date(transfer.get("properties", {}).get("start", {}))
     _date(defs.get("Approval", {}).get("properties", {}).get("date", {}))
     version = schema["properties"]["schema_version"]

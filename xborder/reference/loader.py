@@ -155,6 +155,10 @@ class RuleText(_Model):
     message: Labels
     fix: Labels = Field(default_factory=dict)
     citation: Labels = Field(default_factory=dict)
+    article: Labels = Field(default_factory=dict)
+    """The article and part of the statute this rule rests on (e.g. "art. 12 part 3"),
+    shown where the statute is verified; with `verified = false` it is cited as a part
+    whose wording was read only in secondary sources."""
 
 
 class Clause(_Model):
@@ -260,6 +264,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
         "doc_dated": "{company} policy of {date}",
         "doc": "{company} policy",
         "unverified": "article not verified",
+        "secondary": "wording read in secondary sources only",
     },
     "az": {
         "policy": "{title}, bənd {clause}",
@@ -268,6 +273,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
         "doc_dated": "{company} fərdi məlumatların işlənilməsi siyasəti ({date})",
         "doc": "{company} fərdi məlumatların işlənilməsi siyasəti",
         "unverified": "maddə yoxlanılmayıb",
+        "secondary": "mətni yalnız ikinci dərəcəli mənbələrdə oxunub",
     },
     "ru": {
         "policy": "{title}, пункт {clause}",
@@ -276,6 +282,7 @@ _CITE_WORDS: dict[str, dict[str, str]] = {
         "doc_dated": "политика {company} от {date}",
         "doc": "политика {company}",
         "unverified": "статья не проверена",
+        "secondary": "текст прочитан только во вторичных источниках",
     },
 }
 
@@ -379,8 +386,10 @@ class Reference:
         out: list[Basis] = []
         law = self.rulebook.meta.law
         if text.law and law is not None:
-            article = (law.article.get(lang) or law.article.get("en")) if law.verified else None
-            out.append(Basis("law", self.law_document(lang), article or None, law.verified))
+            verified = law.verified and (text.verified or not text.article)
+            labels = text.article or law.article
+            article = (labels.get(lang) or labels.get("en")) if verified else None
+            out.append(Basis("law", self.law_document(lang), article or None, verified))
         for source in text.model:
             model = self.policies.get(source.policy)
             if model is not None:
@@ -430,7 +439,10 @@ class Reference:
         law = self.rulebook.meta.law
         if text.law and law is not None:
             name = law.short.get(lang) or law.short.get("en") or self.law_document(lang)
-            if law.verified and law.article:
+            if law.verified and text.article:
+                article = text.article.get(lang) or text.article.get("en", "")
+                parts.append(f"{name} {article}" if text.verified else f"{name} {article} ({words['secondary']})")
+            elif law.verified and law.article:
                 parts.append(f"{name}, {law.article.get(lang) or law.article.get('en', '')}")
             else:
                 parts.append(f"{name} ({words['unverified']})")

@@ -368,6 +368,7 @@ def build_register(
     lang: str,
     verdicts: Sequence[str] = (),
     countries: Sequence[str] = (),
+    jurisdictions: Sequence[str] = (),
 ) -> Document:
     ref = reference
     blocks: list[Block] = [Paragraph(t("register_intro", lang, date=as_of.isoformat()), "lead")]
@@ -376,6 +377,8 @@ def build_register(
         filters.append(f"{t('verdicts', lang)}: " + ", ".join(ref.label("verdict", v, lang) for v in verdicts))
     if countries:
         filters.append(f"{t('countries', lang)}: " + ", ".join(country(ref, c.upper(), lang) for c in countries))
+    if jurisdictions:
+        filters.append(f"{t('rulebooks', lang)}: " + ", ".join(jurisdictions))
     n_assessments = len({e.assessment.id for e in entries})
     blocks.append(
         Fields(

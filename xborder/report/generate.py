@@ -305,7 +305,7 @@ def notice(
     chosen = notice_transfers(assessment, transfers)
     prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
     written = []
-    for lang in langs:
+    for lang in rulebook.notice_langs or langs:  # a rulebook may write in its authority's language
         lang_gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
         doc = rulebook.notice_document(
             assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps
@@ -460,6 +460,7 @@ def register(
     as_of: dt.date | None = None,
     verdicts: Sequence[str] = (),
     countries: Sequence[str] = (),
+    jurisdictions: Sequence[str] = (),
 ) -> list[Path]:
     """Write the register of every transfer of every assessment: `register.<lang>.<ext>`
     for documents, `register.csv` / `register.json` (language-neutral: keys and codes).
@@ -478,6 +479,12 @@ def register(
     for code in countries:
         if not is_country_code(code):
             raise ReportError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    from xborder.rules import rulebook_ids
+
+    jurisdictions = tuple(dict.fromkeys(j.strip().lower() for j in jurisdictions if j.strip()))
+    for book in jurisdictions:
+        if book not in rulebook_ids():
+            raise ReportError(f"{book!r} is not an installed rulebook ({', '.join(rulebook_ids())})")
     unreadable: list[tuple[str, LoadError | None]] = []
     from xborder.i18n.documents import t
 
@@ -498,9 +505,11 @@ def register(
             if result.assessment is None:
                 unreadable.append((workspace.relative(result.path), result.errors[0] if result.errors else None))
                 continue
+            if jurisdictions and result.assessment.jurisdiction not in jurisdictions:
+                continue
             yield result.assessment, evaluate(result.assessment, workspace.reference, as_of)
 
-    stem = "-".join(["register", *verdicts, *(code.lower() for code in countries)])
+    stem = "-".join(["register", *jurisdictions, *verdicts, *(code.lower() for code in countries)])
     written = []
     doc_formats = [f for f in formats if f in FORMATS]
     records: Iterable[dict[str, Any]]
@@ -508,7 +517,8 @@ def register(
         entries = register_entries(list(loaded()), verdicts, countries)
         for lang in _langs(workspace, langs):
             doc = build_register(
-                entries, invalid_in(lang), workspace.settings, workspace.reference, as_of, lang, verdicts, countries
+                entries, invalid_in(lang), workspace.settings, workspace.reference, as_of, lang, verdicts, countries,
+                jurisdictions,
             )
             for fmt in doc_formats:
                 target = out_dir / f"{stem}.{lang}.{EXTENSIONS[fmt]}"
@@ -523,7 +533,7 @@ def register(
         )
     head = {
         "as_of": as_of.isoformat(),
-        "filters": {"verdict": list(verdicts), "country": list(countries)},
+        "filters": {"verdict": list(verdicts), "country": list(countries), "jurisdiction": list(jurisdictions)},
         "rulebook_version": workspace.reference.rulebook.meta.version,
         "adequacy_version": workspace.reference.adequacy_version,
     }

@@ -26,7 +26,7 @@ GROUP = "xborder.rulebooks"
 DEFAULT = "az"
 """FORMAT.md: `jurisdiction` defaults to "az"."""
 
-_SHIPPED = {"az": "xborder.rulebooks.az:RULEBOOK"}
+_SHIPPED = {"az": "xborder.rulebooks.az:RULEBOOK", "ru": "xborder.rulebooks.ru:RULEBOOK"}
 
 
 @cache

@@ -61,6 +61,9 @@ class FormProfile:
     """ground -> the follow-up fields (key paths under the transfer) the form shows for it."""
     steps_fields: tuple[str, ...] = ("recipient_info", "notification")
     """The transfer card's prior-step sections, in order."""
+    transfer_fields: tuple[str, ...] = ()
+    """Fields of the transfer card that only this rulebook asks for (key paths under the
+    transfer, e.g. "recipient.phone"); the wizard hides them under other rulebooks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,9 @@ class Rulebook(ABC):
     """Its rule texts and adequacy list (shipped, and the workspace files overriding them)."""
     form: FormProfile
     notice: NoticeRules
+    notice_langs: tuple[str, ...] = ()
+    """The languages its notice is written in, whatever is asked for (the authority's
+    language); () = the languages asked for."""
 
     @property
     def home_country(self) -> str:

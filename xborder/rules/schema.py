@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def schema_text(reference: Reference) -> str:
-    """The schema for `reference`'s vocabularies and the default rulebook's grounds."""
+    """The schema for `reference`'s vocabularies and each installed rulebook's home
+    country and grounds."""
     return render_schema(
         assessment_schema(
             list(reference.vocabulary.data),
@@ -21,6 +22,11 @@ def schema_text(reference: Reference) -> str:
             list(reference.grounds),
             home_country=get_rulebook(DEFAULT).home_country,
             jurisdictions=list(rulebook_ids()),
+            rulebooks={
+                book: (get_rulebook(book).home_country, list(reference.for_book(get_rulebook(book).data).grounds))
+                for book in rulebook_ids()
+            },
+            default=DEFAULT,
         )
     )
 

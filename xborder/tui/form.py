@@ -81,6 +81,7 @@ GENERAL_FIELDS = (
     _f("title", "text", True),
     _f("id", "text", True),
     _f("status", "select", True, "status"),
+    _f("jurisdiction", "select", True, "jurisdiction"),
     _f("created", "date", True),
     _f("next_review", "date"),
     _f("assessor", "text"),
@@ -111,6 +112,9 @@ TRANSFER_FIELDS = (
     _t("recipient.role", "select", False, "role"),
     _t("recipient.address", "text"),
     _t("recipient.contact", "text"),
+    _t("recipient.phone", "text"),
+    _t("recipient.email", "text"),
+    _t("recipient.postal_address", "text"),
     _t("recipient.agreement", "text"),
     _t("data", "checklist", False, "processed"),
     _t("ground", "select", False, "ground"),
@@ -123,6 +127,7 @@ TRANSFER_FIELDS = (
     _t("recipient_info.obtained", "date"),
     _t("recipient_info.measures", "text"),
     _t("recipient_info.termination", "text"),
+    _t("recipient_info.legal_regulation", "text"),
     _t("recipient_info.evidence", "lines"),
     _t("notification.sent", "date"),
     _t("notification.reference", "text"),
@@ -477,6 +482,13 @@ def form_profile(document: dict[str, Any]) -> FormProfile:
         return get_rulebook(jurisdiction if isinstance(jurisdiction, str) else DEFAULT).form
     except KeyError:
         return get_rulebook(DEFAULT).form
+
+
+def rulebook_fields() -> frozenset[str]:
+    """Transfer fields some installed rulebook asks for and others do not (FormProfile.transfer_fields)."""
+    from xborder.rules.registry import rulebook_ids
+
+    return frozenset(key for book in rulebook_ids() for key in get_rulebook(book).form.transfer_fields)
 
 
 def follow_up_groups(profile: FormProfile) -> dict[str, str]:

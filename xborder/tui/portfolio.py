@@ -54,6 +54,8 @@ class Row:
     """Deadlines falling due soon (xborder.lifecycle's window)."""
     changed: bool = False
     """Approved, but its content changed since the approval (issue 15)."""
+    jurisdiction: str = ""
+    """The assessment's rulebook ("az", "ru"); "" for a file that could not be loaded."""
 
     @property
     def ok(self) -> bool:
@@ -68,6 +70,7 @@ class Row:
                 self.id,
                 self.title,
                 self.status or "",
+                self.jurisdiction,
                 " ".join(self.countries),
                 " ".join(names.get(c, "") for c in self.countries),
                 " ".join(self.errors[0].text(lang) for lang in ("en", "az")) if self.errors else "",
@@ -129,6 +132,7 @@ def _load_row(workspace: Workspace, path: Path, as_of: dt.date) -> Row:
         overdue=overdue,
         due=len(items) - overdue,
         changed=bool(changed_since_approval(a)),
+        jurisdiction=a.jurisdiction,
     )
 
 
@@ -407,6 +411,7 @@ class RowIndex:
             "overdue": row.overdue,
             "due": row.due,
             "changed": row.changed,
+            "jurisdiction": row.jurisdiction,
         }
         self.changed = True
 
@@ -453,6 +458,7 @@ def _row_of(path: Path, entry: dict[str, Any]) -> Row | None:
             overdue=int(entry["overdue"]),
             due=int(entry["due"]),
             changed=bool(entry.get("changed", False)),
+            jurisdiction=str(entry.get("jurisdiction", "")),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -385,7 +385,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             cells["title"] = Text(_cut(mark + plain(row.title), widths["title"]))
             cells["title"].stylize("bold yellow", 0, min(len(mark), widths["title"]))
         else:
-            cells["title"] = Text(_cut(plain(row.title), widths["title"]))
+            from xborder.rules.registry import DEFAULT
+
+            # the rulebook, where it is not the default one: "[ru] CRM ..."
+            tag = f"[{row.jurisdiction}] " if row.jurisdiction and row.jurisdiction != DEFAULT else ""
+            cells["title"] = Text(_cut(tag + plain(row.title), widths["title"]))
         review = Text("")
         if row.next_review is not None:
             review = Text(row.next_review.isoformat(), style="bold red" if row.next_review < as_of else "")

@@ -25,7 +25,7 @@ from textual.events import Key
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from xborder.i18n import upper
@@ -237,7 +237,42 @@ class WizardScreen(LocalizedFooter, Screen[None]):
 
     def _box(self, spec: FieldSpec, **kwargs: Any) -> FieldBox:
         app = self.xapp
-        return FieldBox(spec, lang=self.lang, reference=app.workspace.reference, today=app.today, **kwargs)
+        return FieldBox(spec, lang=self.lang, reference=self._book_reference(), today=app.today, **kwargs)
+
+    def _book_reference(self) -> Any:
+        """The workspace's reference data bound to the document's rulebook (its grounds,
+        home country and adequacy list; the default while the jurisdiction is unknown)."""
+        from xborder.rules.registry import DEFAULT, get_rulebook
+
+        jurisdiction = self.doc.get("jurisdiction")
+        try:
+            book = get_rulebook(jurisdiction if isinstance(jurisdiction, str) else DEFAULT)
+        except KeyError:
+            book = get_rulebook(DEFAULT)
+        return self.xapp.workspace.reference.for_book(book.data)
+
+    def _apply_rulebook(self) -> None:
+        """The transfer card follows the document's rulebook: its own fields shown, the
+        others' hidden (unless they hold a value: nothing in the file is hidden), its
+        grounds offered, its home country refused as a destination."""
+        reference = self._book_reference()
+        profile = form.form_profile(self.doc)
+        transfer = self._transfer() or {}
+        for box in self.query(FieldBox):
+            box.reference = reference
+        for key in form.rulebook_fields():
+            shown = key in profile.transfer_fields or form.get_in(transfer, key.split(".")) is not None
+            self.query_one("#t-" + key.replace(".", "-"), FieldBox).display = shown
+        ground = self.query_one("#t-ground-control", Select)
+        offered = [value for _, value in ground._options if value is not Select.NULL]
+        if offered != list(reference.grounds):
+            current = transfer.get("ground")
+            ground.set_options([(reference.label("ground", g, self.lang), g) for g in reference.grounds])
+            if isinstance(current, str) and current in reference.grounds:
+                ground.value = current
+        picker = self.query_one("#t-country-control")
+        if hasattr(picker, "exclude"):
+            picker.exclude = profile.home_country
 
     def _boxes(self, specs: tuple[FieldSpec, ...], sections: dict[str, str]) -> ComposeResult:
         for spec in specs:
@@ -401,6 +436,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 box.set_checklist_options(options, selected)
             else:
                 box.set_value(value)
+        self._apply_rulebook()
         self._show_ground(transfer.get("ground"))
         self._show_adequacy()
         self._show_errors()
@@ -426,7 +462,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             return
         line = self.query_one("#adequacy", Static)
         transfer = self._transfer()
-        reference = self.xapp.workspace.reference
+        reference = self._book_reference()
         code = transfer.get("country") if transfer else None
         from xborder.reference.loader import country_name
         from xborder.rules.registry import get_rulebook
@@ -551,7 +587,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         """The clauses behind the step, each headed by whose clause it is: a clause
         number belongs to one company's policy, never presented as the operator's own
         unless its policy profile maps it."""
-        reference = self.xapp.workspace.reference
+        reference = self._book_reference()
         operator = self.doc.get("operator")
         policy = operator.get("policy") if isinstance(operator, dict) else None
         profile = reference.profile(policy if isinstance(policy, str) else None)
@@ -598,6 +634,19 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         if not spec.transfer:
             if path == ("id",):
                 self.id_touched = True
+            elif path == ("jurisdiction",):
+                # a ground the new rulebook does not have is cleared in every transfer, and said
+                grounds = self._book_reference().grounds
+                cleared = []
+                for each in form.transfers_of(self.doc):
+                    if isinstance(each.get("ground"), str) and each["ground"] not in grounds:
+                        cleared.append(str(each.get("id", "")))
+                        del each["ground"]
+                if cleared:
+                    self.notify(t("wizard.grounds_cleared", self.lang, transfers=", ".join(cleared)), markup=False)
+                self._apply_rulebook()
+                self._show_ground((self._transfer() or {}).get("ground"))
+                self._show_adequacy()
             elif path == ("title",) and self.is_new and not self.id_touched:
                 slug = form.slugify(value or "", self.xapp.taken_ids()) if value else ""
                 form.set_in(self.doc, ("id",), slug)

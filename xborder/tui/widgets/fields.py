@@ -160,6 +160,12 @@ class FieldBox(Vertical):
         if self.spec.options == "policy":  # a policy profile: whose policy it is
             profile = self.reference.policies[value]
             return f"{self.reference.policy_document(profile, self.lang)} ({value})"
+        if self.spec.options == "jurisdiction":  # a rulebook: the law it applies
+            from xborder.rules.registry import get_rulebook
+
+            law = self.reference.for_book(get_rulebook(value).data).rulebook.meta.law
+            name = (law.short.get(self.lang) or law.short.get("en", "")) if law is not None else ""
+            return f"{name} ({value})" if name else value
         return self.reference.label(self.spec.options, value, self.lang)
 
     def _select_values(self) -> list[str]:
@@ -168,6 +174,10 @@ class FieldBox(Vertical):
             return list(self.reference.grounds)
         if table == "policy":  # the shipped profiles and the workspace's own
             return sorted(self.reference.policies)
+        if table == "jurisdiction":  # the rulebooks installed
+            from xborder.rules.registry import rulebook_ids
+
+            return list(rulebook_ids())
         return list(getattr(self.reference.vocabulary, table, {}))
 
     def _checklist_options(self) -> list[tuple[str, str]]:
