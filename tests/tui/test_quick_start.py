@@ -185,3 +185,11 @@ def test_the_command_line_to_the_wizard_imports_no_core() -> None:
     proc = subprocess.run([sys.executable, "-c", CLI], capture_output=True, text=True, check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
+
+
+def test_the_home_screens_default_jurisdiction_is_the_registrys() -> None:
+    """portfolio keeps its own copy (importing the registry would load the core)."""
+    from xborder.rules.registry import DEFAULT
+    from xborder.tui.portfolio import DEFAULT_JURISDICTION
+
+    assert DEFAULT_JURISDICTION == DEFAULT

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 SETTINGS_FILE = "xborder.toml"
 """The same as xborder.store.SETTINGS_FILE (not imported from there: the store is core)."""
+DEFAULT_JURISDICTION = "az"
+"""The same as xborder.rules.registry.DEFAULT (FORMAT.md's default jurisdiction; not
+imported from there: the rules are core). A row of another rulebook is tagged."""
 LANGS = ("az", "en")
 """The interface's languages (xborder.tui.strings.LANGS): the labels kept for each."""
 CHECKING = ""

@@ -24,6 +24,7 @@ from textual.widgets.data_table import Row as DataTableRow
 from xborder.tui.commands import Command, LocalizedFooter, apply_bindings
 from xborder.tui.portfolio import (
     CHECKING,
+    DEFAULT_JURISDICTION,
     SORT_KEYS,
     HomeView,
     Row,
@@ -385,10 +386,8 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             cells["title"] = Text(_cut(mark + plain(row.title), widths["title"]))
             cells["title"].stylize("bold yellow", 0, min(len(mark), widths["title"]))
         else:
-            from xborder.rules.registry import DEFAULT
-
             # the rulebook, where it is not the default one: "[ru] CRM ..."
-            tag = f"[{row.jurisdiction}] " if row.jurisdiction and row.jurisdiction != DEFAULT else ""
+            tag = f"[{row.jurisdiction}] " if row.jurisdiction and row.jurisdiction != DEFAULT_JURISDICTION else ""
             cells["title"] = Text(_cut(tag + plain(row.title), widths["title"]))
         review = Text("")
         if row.next_review is not None:
