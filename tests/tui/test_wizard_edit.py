@@ -257,8 +257,7 @@ async def test_the_rulebook_is_chosen_in_general_and_the_destination_card_follow
         select = wizard.query_one("#f-jurisdiction-control", Select)
         assert select.value == "ru"
         assert [str(prompt) for prompt, _ in select._options] == ["Law No. 998-IIIQ (az)", "152-FZ (ru)"]
-        wizard._show_step("destinations")
-        await pilot.pause()
+        await show_step(pilot, wizard, "destinations")
         assert wizard.query_one("#t-recipient-phone", FieldBox).display
         assert wizard.query_one("#t-recipient_info-legal_regulation", FieldBox).display
         grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
@@ -269,13 +268,16 @@ async def test_the_rulebook_is_chosen_in_general_and_the_destination_card_follow
     app = make(example_root, lang="en", as_of=dt.date(2026, 12, 3))
     async with app.run_test(size=(120, 40)) as pilot:
         wizard = await _open(pilot, app, az_path)
-        wizard._show_step("destinations")
-        await pilot.pause()
+        await show_step(pilot, wizard, "destinations")
         assert not wizard.query_one("#t-recipient-phone", FieldBox).display  # not asked under "az"
         grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
         assert "adequacy" in grounds and "vital_interests" not in grounds
         wizard.query_one("#f-jurisdiction-control", Select).value = "ru"
-        await pilot.pause()
+        await wait_for(
+            pilot,
+            lambda: wizard.doc.get("jurisdiction") == "ru" and wizard.query_one("#t-recipient-phone", FieldBox).display,
+            "the destination card under the ru rulebook",
+        )
         assert wizard.doc["jurisdiction"] == "ru"
         assert wizard.query_one("#t-recipient-phone", FieldBox).display
         grounds = [value for _, value in wizard.query_one("#t-ground-control", Select)._options]
