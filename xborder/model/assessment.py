@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
 )
 
@@ -143,6 +144,9 @@ class Processing(_Model):
 class Recipient(_Model):
     """The foreign recipient (000 §2.13: state authority, legal entity or individual)."""
 
+    ref: str | None = None
+    """Id of the recipient's entry in the workspace's catalogue (data/recipients/<id>.toml;
+    xborder extension): the entry's values fill in what the transfer does not state."""
     name: NonEmpty
     """Name of the recipient."""
     kind: Kind
@@ -155,6 +159,13 @@ class Recipient(_Model):
     """Contact of the recipient."""
     agreement: Text | None = None
     """Reference of the processing contract with a processor (001 §6.1; xborder extension)."""
+
+    @field_validator("ref")
+    @classmethod
+    def _check_ref(cls, value: str | None) -> str | None:
+        if value is not None and not _ID_RE.fullmatch(value):
+            raise ValueError(Msg("error.invalid_recipient_ref", value=value))
+        return value
 
 
 class Consent(_Model):
@@ -186,6 +197,9 @@ class RecipientInfo(_Model):
     """Conditions for ending the processing."""
     evidence: list[Text] = Field(default_factory=list)
     """Paths of evidence files, relative to the workspace."""
+    source: Text | None = None
+    """Where the information came from (the recipient's reply to the information
+    request, its DPA; xborder extension)."""
 
 
 class Notification(_Model):
@@ -239,6 +253,10 @@ class Transfer(_Model):
     """Clause 12.1: prior notice of intention to the authority."""
     adequacy: AdequacyOverride | None = None
     """Optional override of the reference list for this transfer."""
+
+    _inherited: dict[str, dict[str, object]] = PrivateAttr(default_factory=dict)
+    """What the recipient catalogue filled in (table -> key -> value) because the file
+    does not state it: never written back to the file (xborder.model.recipients)."""
 
     @field_validator("id")
     @classmethod

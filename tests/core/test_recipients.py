@@ -1,0 +1,275 @@
+"""The recipient catalogue (issue 10): data/recipients/<id>.toml, `recipient.ref` in a
+transfer resolved when loading (the transfer's own values win), where each value came
+from, and the unhappy paths: dangling, duplicate and conflicting references, a broken
+catalogue file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF
+from xborder.cli.main import main
+
+GOOGLE = """\
+schema_version = 1
+id = "google-llc"
+countries = ["US", "IE"]
+
+[recipient]
+name = "Google LLC"
+kind = "legal_entity"
+role = "processor"
+address = "Mountain View, CA, USA"
+agreement = "Google Ads Data Processing Terms"
+
+[recipient_info]
+obtained = 2026-10-01
+measures = "ISO/IEC 27001; encryption at rest"
+termination = "Deletion within 180 days of contract end"
+evidence = ["evidence/google-dpa.pdf"]
+source = "Data Processing Terms"
+"""
+
+
+@pytest.fixture
+def xborder(capsys, monkeypatch):
+    """xborder(*args, cwd=folder) -> (exit status, stdout, stderr), run in-process."""
+
+    def _run(*args: str, cwd: Path) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        status = main(list(args))
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return _run
+
+
+def catalogue(root: Path, text: str = GOOGLE, name: str = "google-llc") -> Path:
+    path = root / "data" / "recipients" / f"{name}.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def referring(make_transfer, **changes):
+    base = dict(id="ga", country="US", ground="consent",
+                consent={"written": True, "reference": "CF-3"},
+                recipient={"ref": "google-llc"}, recipient_info=None)
+    base.update(changes)
+    return make_transfer(**base)
+
+
+def load(root: Path, name: str = "x"):
+    from xborder.store import open_workspace
+
+    ws = open_workspace(root, search=False)
+    return ws, ws.load(ws.assessment_path(name))
+
+
+def test_a_reference_takes_the_catalogue_values(workspace, write, make_doc, make_transfer):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    _, result = load(workspace)
+    assert result.errors == []
+    transfer = result.assessment.transfers[0]
+    assert (transfer.recipient.name, transfer.recipient.kind, transfer.recipient.role) == (
+        "Google LLC", "legal_entity", "processor",
+    )
+    assert transfer.recipient_info.obtained == dt.date(2026, 10, 1)
+    assert transfer.recipient_info.evidence == ["evidence/google-dpa.pdf"]
+
+
+def test_what_the_transfer_states_wins_and_sources_say_so(workspace, write, make_doc, make_transfer):
+    from xborder.model.recipients import sources
+
+    catalogue(workspace)
+    own = referring(make_transfer, recipient={"ref": "google-llc", "address": "Dublin, Ireland"},
+                    recipient_info={"measures": "Our own audit of 2026-09"})
+    write(workspace, make_doc(own))
+    _, result = load(workspace)
+    transfer = result.assessment.transfers[0]
+    assert transfer.recipient.address == "Dublin, Ireland"
+    assert transfer.recipient_info.measures == "Our own audit of 2026-09"
+    assert transfer.recipient_info.termination == "Deletion within 180 days of contract end"
+    origin = sources(transfer)
+    assert origin["recipient.address"] == "file"
+    assert origin["recipient_info.measures"] == "file"
+    assert origin["recipient.name"] == "catalogue:google-llc"
+    assert origin["recipient_info.obtained"] == "catalogue:google-llc"
+
+
+def test_saving_writes_back_only_what_the_file_states(workspace, write, make_doc, make_transfer):
+    from xborder.lifecycle import transition
+    from xborder.store import dump_assessment
+
+    catalogue(workspace)
+    path = write(workspace, make_doc(referring(make_transfer, recipient={"ref": "google-llc", "contact": "dpo@x"})))
+    _, result = load(workspace)
+    path.write_text(dump_assessment(result.assessment), encoding="utf-8")  # canonical
+    _, result = load(workspace)
+    text = path.read_text(encoding="utf-8")
+    assert dump_assessment(result.assessment) == text  # untouched: the same bytes
+    assert "Google LLC" not in text
+    changed = transition(result.assessment, "in_review", by="Leyla")
+    dumped = dump_assessment(changed)
+    assert "Google LLC" not in dumped and "ISO/IEC 27001" not in dumped
+    assert 'ref = "google-llc"' in dumped and 'contact = "dpo@x"' in dumped
+
+
+def test_an_edited_value_is_written_as_the_files_own(workspace, write, make_doc, make_transfer):
+    from xborder.store import dump_assessment
+
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    _, result = load(workspace)
+    result.assessment.transfers[0].recipient.address = "Dublin"
+    dumped = dump_assessment(result.assessment)
+    assert 'address = "Dublin"' in dumped and "Mountain View" not in dumped
+
+
+def test_old_files_load_unchanged(example_workspace):
+    from xborder.store import dump_assessment, open_workspace
+
+    ws = open_workspace(example_workspace, search=False)
+    for result in ws.load_all():
+        assert result.errors == [] and dump_assessment(result.assessment) == result.text
+
+
+def test_a_dangling_reference_is_a_load_error_with_line_and_key(workspace, write, make_doc, make_transfer):
+    catalogue(workspace)
+    path = write(workspace, make_doc(referring(make_transfer, recipient={"ref": "googel-llc"})))
+    _, result = load(workspace)
+    assert result.assessment is None
+    (error,) = result.errors
+    line = path.read_text(encoding="utf-8").splitlines().index('ref = "googel-llc"') + 1
+    assert (error.line, error.column) == (line, 1)
+    assert error.text("en").startswith("transfers[0].recipient.ref: no recipient 'googel-llc' in the catalogue")
+    assert "alan tərəfi yoxdur" in error.text("az")
+
+
+def test_a_ref_that_is_not_an_id_is_refused(workspace, write, make_doc, make_transfer):
+    write(workspace, make_doc(referring(make_transfer, recipient={"ref": "../etc/passwd"})))
+    _, result = load(workspace)
+    assert result.assessment is None
+    assert any("invalid recipient id" in e.text() for e in result.errors)
+
+
+def test_a_broken_catalogue_file_makes_its_users_invalid_and_no_others(
+    workspace, write, make_doc, make_transfer, xborder
+):
+    catalogue(workspace, GOOGLE.replace('name = "Google LLC"', 'nmae = "Google LLC"'))
+    write(workspace, make_doc(referring(make_transfer), id="uses"))
+    write(workspace, make_doc(id="other"))
+    status, out, _ = xborder("check", "--format", "json", "--as-of", AS_OF.isoformat(), cwd=workspace)
+    report = json.loads(out)
+    by_id = {a["id"]: a for a in report["assessments"]}
+    assert status == 2
+    assert by_id["other"]["verdict"] == "permitted"
+    assert by_id["uses"]["verdict"] == "invalid"
+    (error,) = by_id["uses"]["errors"]
+    assert "data/recipients/google-llc.toml:5:1: required key 'recipient.name' is missing" in error["message"]
+
+
+def test_a_transfer_to_a_country_the_recipient_does_not_process_in(workspace, write, make_doc, make_transfer):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer, country="RU", ground="adequacy")))
+    _, result = load(workspace)
+    (error,) = result.errors
+    assert error.text().startswith("transfers[0].country: RU is not among the countries")
+
+
+def test_two_transfers_to_one_entry_and_country_are_a_duplicate(workspace, write, make_doc, make_transfer):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer), referring(make_transfer, id="ga2")))
+    _, result = load(workspace)
+    (error,) = result.errors
+    assert error.text().startswith("transfers[1].recipient.ref: transfers[0] already goes to recipient 'google-llc'")
+    # to another country the entry processes in: two transfers, no duplicate
+    write(workspace, make_doc(referring(make_transfer), referring(make_transfer, id="ga2", country="IE",
+                                                                  ground="adequacy")))
+    assert load(workspace)[1].errors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GOOGLE.replace('id = "google-llc"', 'id = "google"'), "id"),
+        (GOOGLE.replace('kind = "legal_entity"', 'kind = "company"'), "recipient.kind"),
+        (GOOGLE.replace("[recipient]\n", '[recipient]\nref = "other"\n'), "ref"),
+        (GOOGLE.replace('countries = ["US", "IE"]', 'countries = ["XX"]'), "countries"),
+        (GOOGLE + "colour = 1\n", "colour"),
+        ("[recipient\n", "line"),
+    ],
+)
+def test_a_catalogue_file_is_strict(tmp_path, text, expected):
+    from xborder.store.recipients import load_entry
+
+    path = tmp_path / "google-llc.toml"
+    path.write_text(text, encoding="utf-8")
+    result = load_entry(path)
+    assert result.entry is None and result.errors
+    assert result.errors[0].line is not None
+    assert expected in result.errors[0].message or expected == "line"
+
+
+def test_each_catalogue_file_is_read_once_per_workspace(workspace, write, make_doc, make_transfer, monkeypatch):
+    import xborder.store.recipients as recipients
+    from xborder.store import open_workspace
+
+    catalogue(workspace)
+    for number in range(5):
+        write(workspace, make_doc(referring(make_transfer), id=f"a{number}"))
+    reads = []
+    real = recipients.load_entry
+    monkeypatch.setattr(recipients, "load_entry", lambda path: reads.append(path) or real(path))
+    ws = open_workspace(workspace, search=False)
+    assert all(result.ok for result in ws.load_all())
+    assert len(reads) == 1
+
+
+def test_a_catalogue_change_shows_in_the_verdicts_of_its_users(workspace, write, make_doc, make_transfer, xborder):
+    path = catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    as_of = ("--as-of", AS_OF.isoformat(), "--format", "json")
+    assert json.loads(xborder("check", *as_of, cwd=workspace)[1])["assessments"][0]["verdict"] == "permitted"
+    path.write_text(GOOGLE.replace("obtained = 2026-10-01\n", "obtained = 2026-10-20\n"), encoding="utf-8")
+    after = json.loads(xborder("check", *as_of, cwd=workspace)[1])["assessments"][0]
+    assert after["verdict"] == "blocked"
+    assert [f["rule"] for f in after["transfers"][0]["findings"]] == ["AZ-INFO-1"]
+
+
+def test_check_json_and_text_say_where_a_value_came_from(workspace, write, make_doc, make_transfer, xborder):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer, recipient_info={"measures": "Own audit"}),
+                              make_transfer(id="plain")))
+    _, out, _ = xborder("check", "--format", "json", "--as-of", AS_OF.isoformat(), cwd=workspace)
+    ga, plain = json.loads(out)["assessments"][0]["transfers"]
+    assert ga["recipient_ref"] == "google-llc"
+    assert ga["recipient_sources"]["recipient.name"] == "catalogue:google-llc"
+    assert ga["recipient_sources"]["recipient_info.measures"] == "file"
+    assert plain["recipient_ref"] is None
+    assert set(plain["recipient_sources"].values()) == {"file"}
+    _, text, _ = xborder("check", "--lang", "en", "--as-of", AS_OF.isoformat(), cwd=workspace)
+    assert "Google LLC [catalogue: google-llc; stated in the file: measures]" in text
+
+
+def test_the_schemas_accept_a_reference_and_a_catalogue_file(workspace):
+    from jsonschema import Draft202012Validator
+
+    from xborder.model.schema import recipient_schema
+    from xborder.rules.schema import shipped_schema_text
+    from xborder.tomlio import parse_toml
+
+    entry = parse_toml(GOOGLE)
+    entry["recipient_info"]["obtained"] = "2026-10-01"
+    assert not list(Draft202012Validator(recipient_schema()).iter_errors(entry))
+    schema = json.loads(shipped_schema_text())
+    recipient = schema["$defs"]["Recipient"]
+    validator = Draft202012Validator({**recipient, "$defs": schema["$defs"]})
+    assert not list(validator.iter_errors({"ref": "google-llc"}))
+    assert list(validator.iter_errors({"role": "processor"}))
