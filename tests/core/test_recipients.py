@@ -273,3 +273,86 @@ def test_the_schemas_accept_a_reference_and_a_catalogue_file(workspace):
     validator = Draft202012Validator({**recipient, "$defs": schema["$defs"]})
     assert not list(validator.iter_errors({"ref": "google-llc"}))
     assert list(validator.iter_errors({"role": "processor"}))
+
+
+# -- item 2: where used -------------------------------------------------------------------
+def test_recipients_lists_each_entry_with_the_transfers_using_it(workspace, write, make_doc, make_transfer, xborder):
+    catalogue(workspace)
+    catalogue(workspace, GOOGLE.replace("google-llc", "ovh").replace("Google LLC", "OVH SAS"), name="ovh")
+    write(workspace, make_doc(referring(make_transfer), id="a1"))
+    write(workspace, make_doc(referring(make_transfer, id="ie", country="IE", ground="adequacy"), id="a2"))
+    write(workspace, make_doc(referring(make_transfer, recipient={"ref": "gone"}), id="a3"))
+    status, out, _ = xborder("recipients", "--lang", "en", cwd=workspace)
+    assert status == 2  # a reference to a recipient not in the catalogue
+    lines = out.splitlines()
+    assert lines[0] == "google-llc  Google LLC  (US, IE)  used by 2 transfers"
+    assert lines[1:3] == ["    a1: ga (US)", "    a2: ie (IE)"]
+    assert lines[3] == "ovh  OVH SAS  (US, IE)  not used by any transfer"
+    assert "a3: transfer ga refers to 'gone', which is not in the catalogue" in lines[-1]
+    status, out, _ = xborder("recipients", "--format", "json", cwd=workspace)
+    doc = json.loads(out)
+    assert [u["assessment"] for u in doc["recipients"][0]["used_by"]] == ["a1", "a2"]
+    assert doc["dangling"][0]["ref"] == "gone"
+
+
+def test_recipients_show_gives_the_entry_and_the_verdicts_of_its_users(workspace, write, make_doc, make_transfer, xborder):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer), id="a1"))
+    status, out, _ = xborder("recipients", "show", "google-llc", "--lang", "en", "--as-of", AS_OF.isoformat(), cwd=workspace)
+    assert status == 0
+    assert "  Countries it processes the data in: US, IE" in out
+    assert "Google LLC" in out and "Deletion within 180 days of contract end" in out
+    assert out.rstrip().endswith("a1: ga (US)  → Permitted")
+    status, _, err = xborder("recipients", "show", "nobody", "--lang", "en", cwd=workspace)
+    assert status == 2 and "no recipient 'nobody' in the catalogue" in err
+
+
+def test_recipients_shows_a_broken_file_with_its_error(workspace, xborder):
+    catalogue(workspace, GOOGLE.replace('kind = "legal_entity"', 'kind = "company"'))
+    status, out, _ = xborder("recipients", "--lang", "en", cwd=workspace)
+    assert status == 2
+    assert out.splitlines()[0].startswith("INVALID FILE  google-llc")
+    assert "data/recipients/google-llc.toml:7:" in out
+
+
+def test_the_wizard_form_resolves_and_saves_only_the_files_values(workspace, write, make_doc, make_transfer):
+    from xborder.store import dump_assessment
+    from xborder.tui import form
+
+    catalogue(workspace)
+    path = write(workspace, make_doc(referring(make_transfer)))
+    ws, result = load(workspace)
+    path.write_text(dump_assessment(result.assessment), encoding="utf-8")
+    ws, result = load(workspace)
+    document = form.document_of(result.assessment)
+    assert document["transfers"][0]["recipient"] == {"ref": "google-llc"}
+    check = form.validate(document, ws.reference, AS_OF, recipients=ws.recipients)
+    assert check.errors == {} and check.verdict == "permitted"
+    assert check.assessment.transfers[0].recipient.name == "Google LLC"
+    assert dump_assessment(check.assessment) == path.read_text(encoding="utf-8")
+    document["transfers"][0]["recipient"]["ref"] = "nobody"
+    assert ("transfers", 0, "recipient", "ref") in form.validate(document, ws.reference, AS_OF, recipients=ws.recipients).errors
+
+
+# -- item 3: extract --------------------------------------------------------------------------
+def test_extract_proposes_then_applies_without_changing_a_verdict(example_workspace, xborder):
+    as_of = ("--as-of", AS_OF.isoformat(), "--format", "json")
+
+    def verdicts() -> list:
+        report = json.loads(xborder("check", *as_of, cwd=example_workspace)[1])
+        return [(a["id"], a["verdict"], [(t["id"], t["verdict"], t["recipient"], t["findings"]) for t in a["transfers"]])
+                for a in report["assessments"]]
+
+    before = verdicts()
+    files = {p: p.read_text(encoding="utf-8") for p in (example_workspace / "data" / "assessments").glob("*.toml")}
+    status, out, _ = xborder("recipients", "extract", "--lang", "en", cwd=example_workspace)
+    assert status == 0 and "Nothing written" in out
+    assert not (example_workspace / "data" / "recipients").exists()
+    assert {p: p.read_text(encoding="utf-8") for p in files} == files
+    status, out, _ = xborder("recipients", "extract", "--apply", "--lang", "en", cwd=example_workspace)
+    assert status == 0
+    assert (example_workspace / "data" / "recipients" / "google-llc.toml").is_file()
+    assert 'ref = "google-llc"' in (example_workspace / "data" / "assessments" / "charge-web-analytics.toml").read_text(encoding="utf-8")
+    assert verdicts() == before
+    status, out, _ = xborder("recipients", "extract", "--lang", "en", cwd=example_workspace)
+    assert "nothing to extract" in out

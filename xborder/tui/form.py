@@ -371,16 +371,24 @@ def validate(
     *,
     taken_ids: Collection[str] = (),
     translate: Any = None,
+    recipients: Any = None,
 ) -> Check:
     """Validate the document with the core models and checks, then evaluate it.
 
     `taken_ids` are the ids of the workspace's other files (a new id must be unique);
     `translate(key, **params)` renders the UI's own messages (required, duplicate id)."""
+    from xborder.model.recipients import attach, resolve
     from xborder.rules import evaluate
 
     tr = translate or (lambda key, **params: key)
     raw = prepared(document)
     errors: dict[Loc, str] = {}
+    resolution = resolve(raw, recipients)  # the recipient catalogue fills in what a transfer does not state
+    for loc, message in resolution.problems:
+        errors.setdefault(tuple(loc), message)
+    if errors:
+        _check_id(raw, taken_ids, errors, tr)
+        return Check(None, errors)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
@@ -390,6 +398,7 @@ def validate(
             errors.setdefault(tuple(loc), tr(key) if key else _strip_key(message, loc))
         _check_id(raw, taken_ids, errors, tr)
         return Check(None, errors)
+    attach(assessment.transfers, resolution)
     problems = load_problems(assessment, reference)
     for loc, message in problems:
         errors.setdefault(tuple(loc), message)

@@ -573,6 +573,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             app.as_of,
             taken_ids=app.taken_ids() if self.is_new else (),
             translate=lambda key, **params: t(key, self.lang, **params),
+            recipients=app.workspace.recipients,
         )
         self._index_errors()
         self._show_errors()
