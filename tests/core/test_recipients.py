@@ -356,3 +356,29 @@ def test_extract_proposes_then_applies_without_changing_a_verdict(example_worksp
     assert verdicts() == before
     status, out, _ = xborder("recipients", "extract", "--lang", "en", cwd=example_workspace)
     assert "nothing to extract" in out
+
+
+# -- item 6: the documents show the transfer as resolved ------------------------------------
+def test_report_notice_and_register_show_the_catalogue_values(workspace, write, make_doc, make_transfer, xborder):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer, start=dt.date(2027, 3, 1), notification=None,
+                                        recipient={"ref": "google-llc", "contact": "dpo@google.example"}),
+                              operator={"name": "Operator LLC", "tin": "1700123451", "address": "Baku",
+                                        "responsible": "Günay Əliyeva"}))
+    out_dir = workspace / "out"
+    as_of = ("--as-of", AS_OF.isoformat(), "--out", str(out_dir))
+    assert xborder("report", "x", "--format", "md", "--lang", "en", *as_of, cwd=workspace)[0] == 0
+    report = (out_dir / "x.en.md").read_text(encoding="utf-8")
+    for value in ("Google LLC", "Mountain View, CA, USA", "dpo@google.example", "Google Ads Data Processing Terms",
+                  "ISO/IEC 27001; encryption at rest", "Deletion within 180 days of contract end",
+                  "evidence/google-dpa.pdf", "Data Processing Terms", "google-llc \\(what this assessment does not state"):
+        assert value in report, value
+    status, _, err = xborder("notice", "x", "--format", "md", "--lang", "en", *as_of, cwd=workspace)
+    assert status == 0, err
+    notice = next(out_dir.glob("x.notice*.md")).read_text(encoding="utf-8")
+    for value in ("Google LLC", "ISO/IEC 27001; encryption at rest", "Deletion within 180 days of contract end"):
+        assert value in notice, value
+    assert xborder("register", "--format", "json", *as_of, cwd=workspace)[0] in (0, 1)
+    register = json.loads(next(out_dir.glob("register*.json")).read_text(encoding="utf-8"))
+    (row,) = [r for r in register["transfers"] if r["assessment"] == "x"]
+    assert (row["recipient"], row["recipient_role"], row["recipient_info_obtained"]) == ("Google LLC", "processor", "2026-10-01")
