@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,123 @@ def test_report_notice_and_register_show_the_catalogue_values(workspace, write, 
     register = json.loads(next(out_dir.glob("register*.json")).read_text(encoding="utf-8"))
     (row,) = [r for r in register["transfers"] if r["assessment"] == "x"]
     assert (row["recipient"], row["recipient_role"], row["recipient_info_obtained"]) == ("Google LLC", "processor", "2026-10-01")
+
+
+# -- item 4: the information request ------------------------------------------------------
+def test_the_rulebook_says_what_a_recipient_must_give(workspace):
+    from xborder.rules.registry import get_rulebook
+    from xborder.store import open_workspace
+    from xborder.store.requests import asks_for
+
+    assert get_rulebook("az").form.recipient_asks == ("measures", "termination")
+    catalogue(workspace)
+    assert asks_for(open_workspace(workspace, search=False), "google-llc") == ("measures", "termination")
+
+
+def _request(workspace, xborder, *langs: str) -> Path:
+    status, out, err = xborder("request", "google-llc", "--lang", ",".join(langs), "--format", "md",
+                               "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 0, err
+    return workspace / "reports" / "google-llc.request-reply.toml"
+
+
+def test_request_writes_the_letter_and_the_reply_form_in_three_languages(workspace, write, make_doc, make_transfer, xborder):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    form = _request(workspace, xborder, "az", "en", "ru")
+    en = (workspace / "reports" / "google-llc.request.en.md").read_text(encoding="utf-8")
+    assert "Request for information on the protection of personal data" in en
+    assert "the technical and organisational measures you take" in en
+    assert "the conditions on which the processing ends" in en
+    assert "United States" in en and "google-llc.request-reply.toml" in en
+    az = (workspace / "reports" / "google-llc.request.az.md").read_text(encoding="utf-8")
+    assert "Fərdi məlumatların mühafizəsi barədə məlumat sorğusu" in az and "alan tərəf" in az
+    ru = (workspace / "reports" / "google-llc.request.ru.md").read_text(encoding="utf-8")
+    assert "Запрос сведений о защите персональных данных" in ru
+    from xborder.tomlio import parse_toml
+
+    template = parse_toml(form.read_text(encoding="utf-8"))
+    assert list(template) == ["recipient", "request_date", "answered", "answered_by", "measures", "termination", "evidence"]
+    assert template["recipient"] == "google-llc" and template["request_date"] == dt.date(2026, 12, 3)
+
+
+def _filled(form: Path, target: Path, **answers: str) -> Path:
+    text = form.read_text(encoding="utf-8")
+    for key, value in answers.items():
+        text = re.sub(rf"^{key} = .*$", f"{key} = {value}", text, flags=re.M)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def test_import_records_the_reply_and_keeps_the_evidence(workspace, write, make_doc, make_transfer, xborder, tmp_path):
+    catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    form = _request(workspace, xborder, "en")
+    (tmp_path / "in" / "dpa.pdf").parent.mkdir(parents=True)
+    (tmp_path / "in" / "dpa.pdf").write_bytes(b"%PDF-1.7 dpa")
+    reply = _filled(form, tmp_path / "in" / "reply.toml", answered="2026-12-02", measures='"SOC 2 Type II"',
+                    termination='"Deleted within 30 days"', evidence='["dpa.pdf"]')
+    status, out, err = xborder("request", "import", str(reply), "--lang", "en", "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 0, err
+    from xborder.store.recipients import load_entry
+
+    info = load_entry(workspace / "data" / "recipients" / "google-llc.toml").entry.recipient_info
+    assert (info.obtained, info.measures, info.termination) == (dt.date(2026, 12, 2), "SOC 2 Type II", "Deleted within 30 days")
+    assert info.evidence == ["evidence/recipients/google-llc/reply-2026-12-02.toml", "evidence/recipients/google-llc/dpa.pdf"]
+    assert (workspace / info.evidence[1]).read_bytes() == b"%PDF-1.7 dpa"
+    assert (workspace / info.evidence[0]).read_text(encoding="utf-8") == reply.read_text(encoding="utf-8")
+    assert "2026-12-03" in info.source
+    # every assessment using it now sees the new information (and its verdict says so)
+    assert "verdict of x/ga: Permitted → Blocked" in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        ({"termination": '""'}, ":16:1: not answered: the rulebook needs 'termination' from the recipient"),
+        ({"answered": '"2026-13-01"'}, "answered"),
+        ({"answered": "2026-12-09"}, "the reply is dated 2026-12-09, after today (2026-12-03)"),
+        ({"evidence": '["missing.pdf"]'}, "no file 'missing.pdf' beside the reply"),
+        ({"evidence": '["../../etc/passwd"]'}, "beside the reply"),
+        ({"recipient": '"nobody"'}, "no recipient 'nobody' in the catalogue"),
+        ({"measures": "1"}, "measures"),
+    ],
+)
+def test_import_refuses_a_bad_reply_in_one_line_each(workspace, xborder, tmp_path, answers, expected):
+    catalogue(workspace)
+    before = (workspace / "data" / "recipients" / "google-llc.toml").read_text(encoding="utf-8")
+    form = _request(workspace, xborder, "en")
+    full = {"answered": "2026-12-02", "measures": '"SOC 2"', "termination": '"30 days"', **answers}
+    reply = _filled(form, tmp_path / "reply.toml", **full)
+    status, out, err = xborder("request", "import", str(reply), "--lang", "en", "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 2
+    assert expected in err
+    assert all(line.startswith(f"{reply}:") for line in err.splitlines())
+    assert (workspace / "data" / "recipients" / "google-llc.toml").read_text(encoding="utf-8") == before
+    assert not (workspace / "evidence").exists()
+
+
+def test_import_refuses_unknown_keys_and_reads_json(workspace, xborder, tmp_path):
+    catalogue(workspace)
+    reply = tmp_path / "reply.toml"
+    reply.write_text('recipient = "google-llc"\nanswered = 2026-12-01\nmeasures = "a"\ntermination = "b"\ncolour = "red"\n',
+                     encoding="utf-8")
+    status, _, err = xborder("request", "import", str(reply), "--lang", "az", "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 2 and err == f"{reply}:5:1: naməlum açar 'colour' (yazılışını yoxlayın)\n"
+    answer = tmp_path / "reply.json"
+    answer.write_text(json.dumps({"recipient": "google-llc", "answered": "2026-12-01", "measures": "a", "termination": "b"}),
+                      encoding="utf-8")
+    status, _, err = xborder("request", "import", str(answer), "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 0, err
+    assert (workspace / "evidence" / "recipients" / "google-llc" / "reply-2026-12-01.json").is_file()
+
+
+def test_request_pdf_is_typeset(workspace, xborder):
+    from pypdf import PdfReader
+
+    catalogue(workspace)
+    status, _, err = xborder("request", "google-llc", "--lang", "az", "--format", "pdf", "--as-of", "2026-12-03", cwd=workspace)
+    assert status == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(workspace / "reports" / "google-llc.request.az.pdf").pages)
+    assert "məlumat sorğusu" in text and "Google LLC" in text

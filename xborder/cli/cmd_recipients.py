@@ -40,40 +40,6 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--apply", action="store_true", help="extract: write the entries and the references")
 
 
-def usages(workspace: Any) -> dict[str, list[dict[str, Any]]]:
-    """Recipient id -> every transfer naming it: {assessment, file, transfer, country}.
-    Read from the files as they are (a file that does not load still names its refs)."""
-    from xborder.store.hostile_text import text_problem
-    from xborder.tomlio import TomlError, parse_toml
-
-    found: dict[str, list[dict[str, Any]]] = {}
-    for path in workspace.assessment_files():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if "ref" not in text or text_problem(text) is not None:
-            continue
-        try:
-            raw = parse_toml(text)
-        except TomlError:
-            continue
-        transfers = raw.get("transfers")
-        for transfer in transfers if isinstance(transfers, list) else []:
-            recipient = transfer.get("recipient") if isinstance(transfer, dict) else None
-            ref = recipient.get("ref") if isinstance(recipient, dict) else None
-            if isinstance(ref, str):
-                found.setdefault(ref, []).append(
-                    {
-                        "assessment": path.stem,
-                        "file": workspace.relative(path),
-                        "transfer": str(transfer.get("id", "")),
-                        "country": str(transfer.get("country", "")).upper(),
-                    }
-                )
-    return found
-
-
 def _entry_json(workspace: Any, result: Any, used: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     catalogue = workspace.recipients
     entry = result.entry
@@ -110,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(workspace: Any, args: argparse.Namespace, lang: str) -> int:
+    from xborder.store.recipients import usages
+
     words = Texts("cli.recipients", lang)
     catalogue = workspace.recipients
     used = usages(workspace)
@@ -151,6 +119,7 @@ def _list(workspace: Any, args: argparse.Namespace, lang: str) -> int:
 
 def _show(workspace: Any, args: argparse.Namespace, lang: str) -> int:
     from xborder.rules import evaluate
+    from xborder.store.recipients import usages
 
     words = Texts("cli.recipients", lang)
     catalogue = workspace.recipients

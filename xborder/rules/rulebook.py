@@ -57,6 +57,10 @@ class FormProfile:
     """ground -> the follow-up fields (key paths under the transfer) the form shows for it."""
     steps_fields: tuple[str, ...] = ("recipient_info", "notification")
     """The transfer card's prior-step sections, in order."""
+    recipient_asks: tuple[str, ...] = ()
+    """What a foreign recipient must give before the notice: keys of a transfer's
+    [recipient_info] (RecipientInfo). `xborder request` asks exactly these, and an
+    imported reply must answer each."""
 
 
 @dataclass(frozen=True, slots=True)

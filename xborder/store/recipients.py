@@ -229,3 +229,40 @@ def save_entry(path: Path, entry: RecipientEntry) -> str:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_atomic(Path(path), data)
     return hashlib.sha256(data).hexdigest()
+
+
+# -- where used ---------------------------------------------------------------------------
+def usages(workspace: Any) -> dict[str, list[dict[str, Any]]]:
+    """Recipient id -> every transfer naming it: {assessment, file, transfer, country,
+    jurisdiction}. Read from the files as they are (a file that does not load still
+    names its references)."""
+    from xborder.tomlio import TomlError
+
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in workspace.assessment_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "ref" not in text or text_problem(text) is not None:
+            continue
+        try:
+            raw = parse_toml(text)
+        except TomlError:
+            continue
+        transfers = raw.get("transfers")
+        jurisdiction = raw.get("jurisdiction", "az")
+        for transfer in transfers if isinstance(transfers, list) else []:
+            recipient = transfer.get("recipient") if isinstance(transfer, dict) else None
+            ref = recipient.get("ref") if isinstance(recipient, dict) else None
+            if isinstance(ref, str):
+                found.setdefault(ref, []).append(
+                    {
+                        "assessment": path.stem,
+                        "file": workspace.relative(path),
+                        "transfer": str(transfer.get("id", "")),
+                        "country": str(transfer.get("country", "")).upper(),
+                        "jurisdiction": str(jurisdiction),
+                    }
+                )
+    return found
