@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 Kind = Literal[
-    "text", "textarea", "lines", "date", "select", "tristate", "bool", "checklist", "country"
+    "text", "textarea", "lines", "date", "select", "tristate", "bool", "checklist", "country", "recipient"
 ]
 Step = Literal["general", "processing", "destinations", "review", "save"]
 STEPS: tuple[Step, ...] = ("general", "processing", "destinations", "review", "save")
@@ -106,6 +106,7 @@ TRANSFER_FIELDS = (
     _t("id", "text", True),
     _t("country", "country", True),
     _t("start", "date"),
+    _t("recipient.ref", "recipient"),
     _t("recipient.name", "text", True),
     _t("recipient.kind", "select", True, "kind"),
     _t("recipient.role", "select", False, "role"),
