@@ -503,3 +503,33 @@ def test_request_pdf_is_typeset(workspace, xborder):
     assert status == 0, err
     text = "".join(page.extract_text() for page in PdfReader(workspace / "reports" / "google-llc.request.az.pdf").pages)
     assert "məlumat sorğusu" in text and "Google LLC" in text
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_recipients_history_shows_each_change_of_the_file(workspace, write, make_doc, make_transfer, xborder):
+    import os
+    import subprocess
+
+    def commit(message: str, date: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "Leyla", "GIT_AUTHOR_EMAIL": "l@example.az",
+               "GIT_COMMITTER_NAME": "Leyla", "GIT_COMMITTER_EMAIL": "l@example.az",
+               "GIT_AUTHOR_DATE": f"{date}T10:00:00+04:00", "GIT_COMMITTER_DATE": f"{date}T10:00:00+04:00"}
+        subprocess.run(["git", "add", "-A"], cwd=workspace, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", message], cwd=workspace, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=workspace, check=True)
+    path = catalogue(workspace)
+    write(workspace, make_doc(referring(make_transfer)))
+    commit("Google LLC in the catalogue", "2026-10-02")
+    path.write_text(GOOGLE.replace("Google Ads Data Processing Terms", "Google Cloud DPA v3"), encoding="utf-8")
+    commit("Google: new DPA", "2026-11-02")
+    path.write_text(GOOGLE.replace('countries = ["US", "IE"]', 'countries = ["US"]'), encoding="utf-8")
+    status, out, _ = xborder("recipients", "history", "google-llc", "--lang", "en", cwd=workspace)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("uncommitted changes") or "uncommitted" in lines[0]
+    assert 'recipient.agreement: “Google Cloud DPA v3” → “Google Ads Data Processing Terms”' in out
+    assert "countries: removed “IE”" in out
+    assert "2026-11-02" in out and "Leyla: Google: new DPA" in out
+    assert 'recipient.agreement: “Google Ads Data Processing Terms” → “Google Cloud DPA v3”' in out
+    assert out.rstrip().endswith("x: ga (US)")

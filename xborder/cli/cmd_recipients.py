@@ -30,8 +30,9 @@ HELP = "the recipient catalogue (data/recipients): each recipient and where it i
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "action", nargs="?", default="list", choices=("list", "show", "extract"),
-        help="list (default), show ID, or extract (propose catalogue entries from the assessments)",
+        "action", nargs="?", default="list", choices=("list", "show", "history", "extract"),
+        help="list (default), show ID, history ID (the commits that changed it, field by field), "
+        "or extract (propose catalogue entries from the assessments)",
     )
     parser.add_argument("id", nargs="?", help="the recipient's id (for show)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -68,6 +69,10 @@ def run(args: argparse.Namespace) -> int:
         from xborder.cli.recipients_extract import run_extract
 
         return int(run_extract(workspace, args, lang))
+    if args.action == "history":
+        if not args.id:
+            raise CLIError("xborder recipients history ID: name the recipient (`xborder recipients` lists them)")
+        return _history(workspace, args, lang)
     if args.action == "show":
         if not args.id:
             raise CLIError("xborder recipients show ID: name the recipient (`xborder recipients` lists them)")
@@ -186,3 +191,60 @@ def _show(workspace: Any, args: argparse.Namespace, lang: str) -> int:
         out(f"    {for_terminal(item['assessment'])}: {for_terminal(item['transfer'])} ({for_terminal(item['country'])})"
             f"  → {style(ref.label('verdict', verdict, lang), verdict)}")
     return EXIT_OK if result.entry is not None else EXIT_INVALID
+
+
+def _history(workspace: Any, args: argparse.Namespace, lang: str) -> int:
+    """The commits that changed a recipient's file, newest first, each with the fields it
+    changed (uncommitted changes first), and the assessments using it today."""
+    from xborder.store import git
+    from xborder.store.recipients import usages
+
+    catalogue = workspace.recipients
+    try:
+        path = catalogue.path(args.id)
+    except ValueError:
+        raise CLIError(Texts("cli.recipients", lang)("unknown", ref=for_terminal(args.id))) from None
+    name = catalogue.relative(path)
+    try:
+        root = git.repo_root(path)
+        if root is None:
+            raise CLIError(f"{name}: not in a git repository (or git is not installed): no history")
+        log = git.file_log(path) or []
+        modified = git.is_modified(path)
+    except git.GitError as exc:
+        raise CLIError(str(exc)) from None
+    versions: list[tuple[dict[str, Any], bytes | None]] = []
+    if modified:
+        versions.append(({"commit": None, "date": None, "author": None, "message": None},
+                         path.read_bytes() if path.exists() else None))
+    for commit in log:
+        versions.append(({"commit": commit.sha, "date": commit.date.isoformat(), "author": commit.author,
+                          "message": commit.subject}, git.read_at(root, commit.sha, commit.path)))
+    rows = []
+    for index, (row, data) in enumerate(versions):
+        before = versions[index + 1][1] if index + 1 < len(versions) else None
+        changes: list[str] = []
+        git._walk(git.parse_version(before) or {}, git.parse_version(data) or {}, "", lang, changes)
+        rows.append({**row, "changes": changes})
+    used = usages(workspace).get(args.id, [])
+    if args.format == "json":
+        write_json(json.dumps({"id": args.id, "file": name, "history": rows, "used_by": used},
+                              ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    words = Texts("cli.history", lang)
+    style = Style(sys.stdout)
+    if not rows:
+        out(words("not_committed", file=name))
+    for row in rows:
+        when = row["date"][:10] if row["date"] else "—" * 10
+        sha = row["commit"][:8] if row["commit"] else " " * 8
+        message = for_terminal(row["message"]) if row["commit"] else words("uncommitted")
+        who = for_terminal(row["author"] or "")
+        out(f"{when}  {style(sha, 'dim')}  {who + ': ' if who else ''}{message}")
+        for change in row["changes"]:
+            out(f"    {for_terminal(change)}")
+    recipients = Texts("cli.recipients", lang)
+    out(recipients.n("used", len(used)) if used else recipients("unused"))
+    for item in used:
+        out(f"    {for_terminal(item['assessment'])}: {for_terminal(item['transfer'])} ({for_terminal(item['country'])})")
+    return EXIT_OK
