@@ -131,6 +131,7 @@ def run_extract(workspace: Any, args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     for entry_id, entry in entries.items():
         save_entry(catalogue.path(entry_id), entry)
+    catalogue.forget()
     status = EXIT_OK
     for path in texts:
         try:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, PrivateAttr, field_validator
 
 from xborder.model.assessment import (
     ID_PATTERN,
@@ -86,16 +86,23 @@ class RecipientEntry(_Model):
             raise ValueError(Msg("error.recipient_entry_ref"))
         return value
 
+    _values: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+
     def values(self, table: str) -> dict[str, Any]:
-        """The entry's values for a transfer's `table` (only the keys it states)."""
+        """The entry's values for a transfer's `table` (only the keys it states).
+        Computed once per entry (an entry is read once and never changed in place);
+        the caller must not change the dict."""
+        found = self._values.get(table)
+        if found is not None:
+            return found
         model = self.recipient if table == "recipient" else self.recipient_info
-        if model is None:
-            return {}
-        return {
+        found = {} if model is None else {
             key: value
             for key, value in model.model_dump(mode="python", exclude_none=True).items()
             if value not in ("", [], None)
         }
+        self._values[table] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -181,7 +188,8 @@ def resolve(raw: dict[str, Any], lookup: Lookup | None) -> Resolution:
                 own = {}
             if not isinstance(own, dict):
                 continue  # the model reports the wrong type
-            taken = {key: value for key, value in values.items() if key not in own}
+            taken = {key: list(value) if isinstance(value, list) else value
+                     for key, value in values.items() if key not in own}
             if taken:
                 transfer[table] = {**taken, **own}
                 filled[table] = taken

@@ -194,6 +194,7 @@ def import_reply(workspace: Any, path: Path, as_of: dt.date, shown: str | None =
         write_atomic(target, data)
     entry_path = workspace.recipients.path(entry.id)
     save_entry(entry_path, updated)
+    workspace.recipients.forget(entry.id)
     return Imported(entry_path, updated, tuple(kept))
 
 

@@ -835,6 +835,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                  "recipient": recipient}
             )
             save_entry(catalogue.path(entry_id), entry)
+            catalogue.forget(entry_id)
         except (ValidationError, OSError, ValueError) as exc:
             self.notify(t("wizard.recipient_save_failed", self.lang, error=plain(str(exc).splitlines()[0])),
                         severity="error")
