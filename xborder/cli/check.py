@@ -95,13 +95,15 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
                 "recipient": assessment.transfers[i].recipient.name,
                 "adequacy_source": t.adequacy.source,
                 "recipient_ref": assessment.transfers[i].recipient.ref,
-                "recipient_sources": sources(assessment.transfers[i]),
             }
             for i, t in enumerate(evaluation.transfers)
         ],
         title=assessment.title,
         status=assessment.status,
     )
+    for transfer, data in zip(assessment.transfers, entry["transfers"], strict=True):
+        if transfer.recipient.ref is not None:  # without a reference every value is the file's own
+            data["recipient_sources"] = sources(transfer)
     return entry
 
 
