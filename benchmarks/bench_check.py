@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate_workspace  # noqa: E402
+from generate import generate_workspace, use_catalogue  # noqa: E402
 
 FLOOR = """
 import sys, tomllib, pathlib
@@ -88,6 +88,10 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--transfers", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--recipients", type=int, default=200,
+        help="also check a copy whose transfers refer to this many shared catalogue entries (0: skip)",
+    )
     args = parser.parse_args()
     xborder = [sys.executable, "-m", "xborder"]
     tmp = Path(tempfile.mkdtemp(prefix="xborder-bench-"))
@@ -121,6 +125,28 @@ def main() -> int:
             f"{statistics.median(check_cpu):.2f} s CPU on all cores, peak {max(peaks):.0f} MB in the largest process, {max(trees):.0f} MB for all its processes together"
         )
         print(f"ratio: {check / floor:.2f}x (goal <= 1.0)   peak memory: {memory:.0f} MB (goal <= 250)")
+        if args.recipients:
+            shared = tmp / "shared"
+            shutil.copytree(tmp / "data", shared / "data")
+            shutil.copy2(tmp / "xborder.toml", shared / "xborder.toml")
+            use_catalogue(shared, args.recipients)
+            times, tree_peaks = [], []
+            for _ in range(args.repeat):
+                t, _, m, tree, status = run([*xborder, "check", "--format", "json", "--as-of", "2026-11-22"], shared)
+                if status not in (0, 1):
+                    print(f"xborder check (catalogue) exited {status}", file=sys.stderr)
+                    return 1
+                times.append(t)
+                tree_peaks.append(max(m, tree))
+            shared_time = statistics.median(times)
+            print(
+                f"the same files, recipients as references to {args.recipients} catalogue entries: "
+                f"{shared_time:.2f} s (median of {args.repeat}), peak {max(tree_peaks):.0f} MB"
+            )
+            print(
+                f"ratio: {shared_time / floor:.2f}x against the floor (goal <= 1.0); "
+                f"{shared_time / check:.2f}x against the files without references"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -79,3 +79,28 @@ def generate_workspace(root: Path, n: int, transfers: int = 3, seed: int = 7) ->
         path = root / "data" / "assessments" / f"bench-{i:06d}.toml"
         path.write_text(assessment_text(i, transfers, rng), encoding="utf-8")
     return root
+
+
+def use_catalogue(root: Path, recipients: int = 200) -> Path:
+    """Turn the generated workspace's recipients into references to `recipients` shared
+    catalogue entries (data/recipients/r-NNN.toml): each transfer of a file names another."""
+    import re
+
+    folder = root / "data" / "recipients"
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(recipients):
+        (folder / f"r-{k:03d}.toml").write_text(
+            f'schema_version = 1\nid = "r-{k:03d}"\n\n[recipient]\nname = "Recipient {k} Ltd"\n'
+            'kind = "legal_entity"\nrole = "processor"\naddress = "Somewhere 1"\n'
+            'agreement = "DPA 2026"\n',
+            encoding="utf-8",
+        )
+    block = re.compile(r'\[transfers\.recipient\]\nname = "Recipient (\d+) Ltd"\nkind = "legal_entity"\n'
+                       r'role = "processor"\naddress = "Somewhere 1"\n')
+    for i, path in enumerate(sorted((root / "data" / "assessments").glob("*.toml"))):
+        text = path.read_text(encoding="utf-8")
+        text = block.sub(
+            lambda m, i=i: f'[transfers.recipient]\nref = "r-{(i * 7 + int(m.group(1))) % recipients:03d}"\n', text
+        )
+        path.write_text(text, encoding="utf-8")
+    return root

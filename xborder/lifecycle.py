@@ -401,4 +401,7 @@ def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:
     data = assessment.model_dump()
     for key, value in changes.items():
         data[key] = value.model_dump() if isinstance(value, Approval) else value
-    return Assessment.model_validate(data)
+    updated = Assessment.model_validate(data)
+    for before, after in zip(assessment.transfers, updated.transfers, strict=True):
+        after._inherited = before._inherited  # what the recipient catalogue filled in
+    return updated

@@ -76,9 +76,11 @@ def test_init_workspace_accepts_a_new_assessment(xborder, tmp_path, make_doc, wr
 def test_init_gives_editors_the_schema(xborder, tmp_path):
     xborder("init", str(tmp_path), cwd=tmp_path)
     assert (tmp_path / ".xborder" / "assessment.schema.json").read_text(encoding="utf-8") == shipped_schema_text()
-    (rule,) = parse_toml((tmp_path / ".taplo.toml").read_text(encoding="utf-8"))["rule"]
+    rule, recipients = parse_toml((tmp_path / ".taplo.toml").read_text(encoding="utf-8"))["rule"]
     assert rule["include"] == ["data/assessments/*.toml"]
     assert (tmp_path / rule["schema"]["path"]).is_file()
+    assert recipients["include"] == ["data/recipients/*.toml"]
+    assert (tmp_path / recipients["schema"]["path"]).is_file()
 
 
 def test_init_refuses_an_existing_workspace(xborder, workspace):

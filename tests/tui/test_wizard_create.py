@@ -71,7 +71,7 @@ async def test_create_an_assessment_with_two_destinations(empty_root: Path, make
         assert "adequate protection: yes" in str(wizard.query_one("#adequacy").content).lower()
         await pilot.press("tab")
         await type_text(pilot, "2027-03-01")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the recipient catalogue's type-ahead
         await type_text(pilot, "Hetzner")
         assert wizard.doc["transfers"][0]["id"] == "hetzner"
         await choose(pilot, "t-ground-control", 1)  # adequacy
@@ -92,7 +92,7 @@ async def test_create_an_assessment_with_two_destinations(empty_root: Path, make
         await pilot.press("enter")
         await pilot.press("tab")
         await type_text(pilot, "+130")  # a shortcut: 130 days after "today" (2026-11-22)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         await type_text(pilot, "Zendesk")
         await choose(pilot, "t-ground-control", 2)  # consent
         await choose(pilot, "t-consent-written-control", 1)  # yes

@@ -65,6 +65,7 @@ def collect(workspace: Workspace, paths: Sequence[str]) -> tuple[list[Path], lis
 
 def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> dict[str, Any]:
     """One file's entry of the JSON report."""
+    from xborder.model.recipients import sources
     from xborder.rules import evaluate
 
     result = workspace.load(path)
@@ -94,6 +95,7 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
                 "findings": [_finding_json(f, lang) for f in t.findings],
                 "recipient": assessment.transfers[i].recipient.name,
                 "adequacy_source": t.adequacy.source,
+                "recipient_ref": assessment.transfers[i].recipient.ref,
             }
             for i, t in enumerate(evaluation.transfers)
         ],
@@ -103,6 +105,9 @@ def check_one(workspace: Workspace, path: Path, as_of: dt.date, lang: str) -> di
         rulebook_version=evaluation.rulebook_version,
         adequacy_version=evaluation.adequacy_version,
     )
+    for transfer, data in zip(assessment.transfers, entry["transfers"], strict=True):
+        if transfer.recipient.ref is not None:  # without a reference every value is the file's own
+            data["recipient_sources"] = sources(transfer)
     return entry
 
 
@@ -320,7 +325,8 @@ def print_text(
             country = ref.country_name(transfer["country"], lang)
             out(
                 f"  {for_terminal(transfer['id'])}  {transfer['country']} {for_terminal(country)}  "
-                f"{for_terminal(transfer.get('recipient', ''))}  → {style(ref.label('verdict', t_verdict, lang), t_verdict)}"
+                f"{for_terminal(transfer.get('recipient', ''))}{_origin_marker(transfer, lang)}"
+                f"  → {style(ref.label('verdict', t_verdict, lang), t_verdict)}"
             )
             for finding in transfer["findings"]:
                 out(_finding_line(finding, style, indent=6))
@@ -331,6 +337,22 @@ def print_text(
     ]
     summary_line = ngettext(lang, "cli.check.summary", len(entries), date=as_of.isoformat())
     out(summary_line + (": " + ", ".join(parts) if parts else ""))
+
+
+def _origin_marker(transfer: dict[str, Any], lang: str) -> str:
+    """ " [catalogue: google-llc; own: measures]": where the recipient's values come from,
+    for a transfer that refers to the catalogue (nothing for one that does not)."""
+    return origin_marker(transfer.get("recipient_ref"), transfer.get("recipient_sources") or {}, lang)
+
+
+def origin_marker(ref: str | None, sources: dict[str, str], lang: str) -> str:
+    if not ref:
+        return ""
+    own = [key.partition(".")[2] for key, origin in sources.items() if origin == "file"]
+    text = gettext(lang, "cli.recipient.from_catalogue", ref=for_terminal(ref))
+    if own:
+        text += "; " + gettext(lang, "cli.recipient.own_values", keys=", ".join(own))
+    return f" [{text}]"
 
 
 def _finding_line(finding: dict[str, Any], style: Style, indent: int) -> str:

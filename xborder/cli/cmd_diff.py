@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     changes = unreadable or git.document_changes(documents[0], documents[1], lang, skip=skip)
     evaluations = []
     for _name, data, relpath in (old, new):
-        result = load_assessment_bytes(Path(relpath), data, workspace.reference) if data is not None else None
+        result = load_assessment_bytes(Path(relpath), data, workspace.reference, workspace.recipients) if data is not None else None
         loaded = result.assessment if result is not None else None
         evaluations.append(evaluate(loaded, workspace.reference, as_of) if loaded is not None else None)
     if args.format == "json":

@@ -34,7 +34,7 @@ def verdict_of(workspace: Any, relpath: str, data: bytes | None, as_of: Any) -> 
 
     if data is None:
         return "absent", None
-    result = load_assessment_bytes(Path(relpath), data, workspace.reference)
+    result = load_assessment_bytes(Path(relpath), data, workspace.reference, workspace.recipients)
     if result.assessment is None:
         return "invalid", None
     return evaluate(result.assessment, workspace.reference, as_of).verdict, result.assessment.status

@@ -70,6 +70,13 @@ compact_arrays = true
 reorder_keys = false
 align_entries = false
 align_comments = false
+
+# The recipient catalogue: xborder schema --recipient > .xborder/recipient.schema.json
+[[rule]]
+include = ["data/recipients/*.toml"]
+
+[rule.schema]
+path = "./.xborder/recipient.schema.json"
 """
 
 
@@ -91,6 +98,7 @@ def _undo(created: list[Path]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from xborder.model.schema import recipient_schema, render_schema
     from xborder.rules.schema import shipped_schema_text
     from xborder.store.atomic import write_atomic
 
@@ -104,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
         settings: SETTINGS_TEMPLATE,
         root / ".taplo.toml": TAPLO,
         root / ".xborder" / "assessment.schema.json": shipped_schema_text(),
+        root / ".xborder" / "recipient.schema.json": render_schema(recipient_schema()),
         root / "reports" / ".gitkeep": "",
     }
     for name, text in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):

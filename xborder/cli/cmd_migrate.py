@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             err(f"{rel}: symbolic link to a file outside the workspace ({outside}): not migrated")
             status = EXIT_INVALID
             continue
-        result = migrate_file(path, workspace.reference, dry_run=args.dry_run)
+        result = migrate_file(path, workspace.reference, dry_run=args.dry_run, recipients=workspace.recipients)
         if result.errors:
             status = EXIT_INVALID
             for line in result.errors:  # named as the other messages name the file

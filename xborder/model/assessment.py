@@ -17,6 +17,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     field_validator,
 )
 
@@ -148,6 +149,9 @@ class Processing(_Model):
 class Recipient(_Model):
     """The foreign recipient (000 §2.13: state authority, legal entity or individual)."""
 
+    ref: str | None = None
+    """Id of the recipient's entry in the workspace's catalogue (data/recipients/<id>.toml;
+    xborder extension): the entry's values fill in what the transfer does not state."""
     name: NonEmpty
     """Name of the recipient."""
     kind: Kind
@@ -166,6 +170,13 @@ class Recipient(_Model):
     """E-mail address of the recipient (152-FZ Art. 12 part 5; xborder extension)."""
     postal_address: Text | None = None
     """Postal address of the recipient (152-FZ Art. 12 part 5; xborder extension)."""
+
+    @field_validator("ref")
+    @classmethod
+    def _check_ref(cls, value: str | None) -> str | None:
+        if value is not None and not _ID_RE.fullmatch(value):
+            raise ValueError(Msg("error.invalid_recipient_ref", value=value))
+        return value
 
 
 class Consent(_Model):
@@ -200,6 +211,9 @@ class RecipientInfo(_Model):
     (152-FZ Art. 12 part 5, where the state is not adequate; xborder extension)."""
     evidence: list[Text] = Field(default_factory=list)
     """Paths of evidence files, relative to the workspace."""
+    source: Text | None = None
+    """Where the information came from (the recipient's reply to the information
+    request, its DPA; xborder extension)."""
 
 
 class Coverage(_Model):
@@ -294,6 +308,10 @@ class Transfer(_Model):
     """The authority's decision prohibiting or restricting the transfer (xborder extension)."""
     information_request: InformationRequest | None = None
     """The authority's request for the recipient information (xborder extension)."""
+
+    _inherited: dict[str, dict[str, object]] = PrivateAttr(default_factory=dict)
+    """What the recipient catalogue filled in (table -> key -> value) because the file
+    does not state it: never written back to the file (xborder.model.recipients)."""
 
     @field_validator("id")
     @classmethod

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from xborder.model.assessment import SCHEMA_VERSION, Assessment
+from xborder.model.assessment import ID_PATTERN, SCHEMA_VERSION, Assessment
 from xborder.model.countries import country_codes
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "assessment.schema.json"
@@ -74,6 +74,35 @@ def assessment_schema(
     _date(defs.get("Approval", {}).get("properties", {}).get("date", {}))
     version = schema["properties"]["schema_version"]
     version.update(minimum=1, maximum=SCHEMA_VERSION)
+    recipient = defs.get("Recipient", {})
+    if "ref" in recipient.get("properties", {}):  # a catalogue reference stands for name and kind
+        recipient["properties"]["ref"]["pattern"] = ID_PATTERN
+        required = recipient.pop("required", [])
+        recipient["anyOf"] = [{"required": ["ref"]}, {"required": required}]
+    _date(defs.get("RecipientInfo", {}).get("properties", {}).get("obtained", {}))
+    _drop_null(schema)
+    return schema
+
+
+RECIPIENT_SCHEMA_PATH = SCHEMA_PATH.parent / "recipient.schema.json"
+"""The schema of a recipient catalogue file (data/recipients/<id>.toml)."""
+
+
+def recipient_schema() -> dict[str, Any]:
+    """The schema of a recipient catalogue file: the same [recipient] and
+    [recipient_info] tables as a transfer's, without `ref`."""
+    from xborder.model.recipients import RecipientEntry
+
+    schema = RecipientEntry.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://xborder.invalid/schema/recipient-v1.json"
+    schema["title"] = "xborder recipient catalogue entry (data/recipients/<id>.toml)"
+    defs = schema.get("$defs", {})
+    schema["properties"]["id"]["pattern"] = ID_PATTERN
+    schema["properties"]["countries"]["items"] = {"type": "string", "enum": sorted(country_codes())}
+    defs.get("Recipient", {}).get("properties", {}).pop("ref", None)
+    _date(defs.get("RecipientInfo", {}).get("properties", {}).get("obtained", {}))
+    schema["properties"]["schema_version"].update(minimum=1, maximum=SCHEMA_VERSION)
     _drop_null(schema)
     return schema
 

@@ -264,6 +264,8 @@ def _transfer_rows(
     ]
     if rec.agreement:
         rows.append((t("agreement", lang), rec.agreement))
+    if rec.ref:  # the values above and below not stated in the assessment come from the catalogue
+        rows.append((t("recipient_record", lang), t("recipient_record_value", lang, ref=rec.ref)))
     rows += [
         (t("transfer_data", lang), "\n".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang))),
         (t("ground", lang), ground_text(tr, ref, lang)),
@@ -290,6 +292,8 @@ def _transfer_rows(
     ]
     if info and info.evidence:
         rows.append((t("info_evidence", lang), "\n".join(info.evidence)))
+    if info and info.source:
+        rows.append((t("info_source", lang), info.source))
     n = tr.notification
     rows += [
         (t("notice_sent", lang), date_or_dash(n.sent if n else None)),

@@ -64,6 +64,10 @@ class FormProfile:
     transfer_fields: tuple[str, ...] = ()
     """Fields of the transfer card that only this rulebook asks for (key paths under the
     transfer, e.g. "recipient.phone"); the wizard hides them under other rulebooks."""
+    recipient_asks: tuple[str, ...] = ()
+    """What a foreign recipient must give before the notice: keys of a transfer's
+    [recipient_info] (RecipientInfo). `xborder request` asks exactly these, and an
+    imported reply must answer each."""
 
 
 @dataclass(frozen=True, slots=True)

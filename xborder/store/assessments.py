@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN, SCHEMA_VERSION, Assessment
+from xborder.model.recipients import TABLES, attach, own_values, resolve
 from xborder.model.text import Msg, in_lang, prefixed, reason_of
 from xborder.rules.checks import load_problems
 from xborder.store.atomic import write_atomic
@@ -39,6 +40,7 @@ from xborder.tomlio import (
 )
 
 if TYPE_CHECKING:
+    from xborder.model.recipients import Lookup
     from xborder.reference import Reference
 
 _ID_RE = re.compile(ID_PATTERN)
@@ -87,8 +89,11 @@ class LoadResult:
         return self.assessment is not None and not self.errors
 
 
-def load_assessment(path: Path, reference: Reference) -> LoadResult:
-    """Read and validate one assessment file. Never raises for bad content."""
+def load_assessment(path: Path, reference: Reference, recipients: Lookup | None = None) -> LoadResult:
+    """Read and validate one assessment file. Never raises for bad content.
+
+    `recipients` finds the catalogue entries its transfers refer to (Workspace.load
+    passes the workspace's catalogue); without it a reference is dangling."""
     path = Path(path)
     if not _utf8_name(path.name):
         return _fail(
@@ -124,7 +129,7 @@ def load_assessment(path: Path, reference: Reference) -> LoadResult:
         return _fail(path, f"cannot read: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:  # it grew after stat
         return _fail(path, _too_large(len(data)))
-    return load_assessment_bytes(path, data, reference)
+    return load_assessment_bytes(path, data, reference, recipients)
 
 
 def _utf8_name(name: str) -> bool:
@@ -149,7 +154,9 @@ def _too_large(size: int) -> str:
     return Msg("error.too_large", mb=mb, limit=limit)
 
 
-def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> LoadResult:
+def load_assessment_bytes(
+    path: Path, data: bytes, reference: Reference, recipients: Lookup | None = None
+) -> LoadResult:
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"\xef\xbb\xbf"):
         return LoadResult(path, None, [LoadError(path, BOM_MESSAGE, 1, 1)], digest)
@@ -158,12 +165,14 @@ def load_assessment_bytes(path: Path, data: bytes, reference: Reference) -> Load
     except UnicodeDecodeError as exc:
         message, line, column = not_utf8(data, exc)
         return LoadResult(path, None, [LoadError(path, message, line, column)], digest)
-    result = load_assessment_text(path, text, reference)
+    result = load_assessment_text(path, text, reference, recipients)
     result.sha256 = digest
     return result
 
 
-def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadResult:
+def load_assessment_text(
+    path: Path, text: str, reference: Reference, recipients: Lookup | None = None
+) -> LoadResult:
     path = Path(path)
     problem = text_problem(text)
     if problem is not None:
@@ -176,11 +185,15 @@ def load_assessment_text(path: Path, text: str, reference: Reference) -> LoadRes
     if not raw:
         empty = Msg("error.empty_file")
         return LoadResult(path, None, [LoadError(path, empty, 1, 1)], text=text)
-    return validate_document(path, raw, text, reference)
+    return validate_document(path, raw, text, reference, recipients)
 
 
 def validate_document(
-    path: Path, raw: dict[str, Any], text: str | None, reference: Reference
+    path: Path,
+    raw: dict[str, Any],
+    text: str | None,
+    reference: Reference,
+    recipients: Lookup | None = None,
 ) -> LoadResult:
     """Validate a parsed document (migrating older schema versions first)."""
     if not _ASSESSMENT_KEYS.intersection(raw):
@@ -207,6 +220,13 @@ def validate_document(
     except MigrationError as exc:
         line, column = locator.locate(("schema_version",))
         return LoadResult(path, None, [LoadError(path, reason_of(exc), line, column)], text=text)
+    resolution = resolve(raw, recipients)
+    if resolution.problems:
+        errors = [missing_version] if missing_version else []
+        for loc, message in resolution.problems[:MAX_ERRORS]:
+            line, column = _position(locator, loc)
+            errors.append(LoadError(path, prefixed(_key_path(loc), message), line, column))
+        return LoadResult(path, None, _bounded(path, errors, len(resolution.problems) - MAX_ERRORS), text=text)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
@@ -217,6 +237,7 @@ def validate_document(
             line, column = _position(locator, loc)
             errors.append(LoadError(path, message, line, column))
         return LoadResult(path, None, _bounded(path, errors, len(failures) - MAX_ERRORS), text=text)
+    attach(assessment.transfers, resolution)
     problems = load_problems(assessment, reference, stem=path.stem)
     if problems or missing_version:
         errors = [missing_version] if missing_version else []
@@ -310,6 +331,11 @@ def _prune(value: Any, key: str | None = None) -> Any:
 def to_document(assessment: Assessment) -> dict[str, Any]:
     """The assessment as a plain dict in canonical key order, ready for TOML."""
     raw = assessment.model_dump(mode="python", exclude_none=True)
+    for transfer, dumped in zip(assessment.transfers, raw.get("transfers") or [], strict=False):
+        if transfer._inherited:  # what the catalogue filled in stays in the catalogue
+            for table in TABLES:
+                if isinstance(dumped.get(table), dict):
+                    dumped[table] = own_values(transfer, table, dumped[table])
     document: dict[str, Any] = _prune(raw)
     if not document.get("transfers"):
         document.pop("transfers", None)

@@ -33,6 +33,7 @@ from xborder.model.text import Msg
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment
+    from xborder.model.recipients import Lookup
     from xborder.reference import Reference
 
 Document = dict[str, Any]
@@ -115,7 +116,9 @@ class FileMigration:
         return not self.errors
 
 
-def migrate_file(path: Path, reference: Reference, *, dry_run: bool = False) -> FileMigration:
+def migrate_file(
+    path: Path, reference: Reference, *, dry_run: bool = False, recipients: Lookup | None = None
+) -> FileMigration:
     """Upgrade one assessment file in place to SCHEMA_VERSION: migrate, validate, write
     the canonical text atomically. Files already current are left byte for byte as they
     are; files that do not load after migrating are left untouched, with their errors."""
@@ -128,7 +131,7 @@ def migrate_file(path: Path, reference: Reference, *, dry_run: bool = False) -> 
     from xborder.tomlio import parse_toml
 
     path = Path(path)
-    loaded = load_assessment(path, reference)  # migrates in memory, validates; never raises
+    loaded = load_assessment(path, reference, recipients)  # migrates in memory, validates; never raises
     errors = tuple(str(e) for e in loaded.errors)
     if loaded.assessment is None or loaded.text is None:
         version = None

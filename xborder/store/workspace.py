@@ -18,6 +18,7 @@ from xborder.tomlio import TomlError, locate, parse_toml
 if TYPE_CHECKING:
     from xborder.reference import Reference
     from xborder.store.assessments import LoadResult
+    from xborder.store.recipients import Catalogue
 
 SETTINGS_FILE = "xborder.toml"
 _ID_RE = re.compile(ID_PATTERN)
@@ -173,7 +174,17 @@ class Workspace:
                 "keep assessments inside the workspace"
             )
             return LoadResult(Path(path), None, [LoadError(Path(path), message)])
-        return load_assessment(path, self.reference)
+        return load_assessment(path, self.reference, self.recipients)
+
+    @property
+    def recipients(self) -> Catalogue:
+        """The recipient catalogue (data/recipients), each file read once per workspace."""
+        catalogue = self.__dict__.get("_recipients")
+        if catalogue is None:
+            from xborder.store.recipients import Catalogue
+
+            catalogue = self.__dict__["_recipients"] = Catalogue(self.root)
+        return catalogue
 
     def escapes(self, path: Path) -> Path | None:
         """For a symbolic link inside the workspace that leads to a file outside it:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 Loc = tuple[str | int, ...]
 Kind = Literal[
-    "text", "textarea", "lines", "date", "select", "tristate", "bool", "checklist", "country"
+    "text", "textarea", "lines", "date", "select", "tristate", "bool", "checklist", "country", "recipient"
 ]
 Step = Literal["general", "processing", "destinations", "review", "save"]
 STEPS: tuple[Step, ...] = ("general", "processing", "destinations", "review", "save")
@@ -107,6 +107,7 @@ TRANSFER_FIELDS = (
     _t("id", "text", True),
     _t("country", "country", True),
     _t("start", "date"),
+    _t("recipient.ref", "recipient"),
     _t("recipient.name", "text", True),
     _t("recipient.kind", "select", True, "kind"),
     _t("recipient.role", "select", False, "role"),
@@ -376,16 +377,24 @@ def validate(
     *,
     taken_ids: Collection[str] = (),
     translate: Any = None,
+    recipients: Any = None,
 ) -> Check:
     """Validate the document with the core models and checks, then evaluate it.
 
     `taken_ids` are the ids of the workspace's other files (a new id must be unique);
     `translate(key, **params)` renders the UI's own messages (required, duplicate id)."""
+    from xborder.model.recipients import attach, resolve
     from xborder.rules import evaluate
 
     tr = translate or (lambda key, **params: key)
     raw = prepared(document)
     errors: dict[Loc, str] = {}
+    resolution = resolve(raw, recipients)  # the recipient catalogue fills in what a transfer does not state
+    for loc, message in resolution.problems:
+        errors.setdefault(tuple(loc), message)
+    if errors:
+        _check_id(raw, taken_ids, errors, tr)
+        return Check(None, errors)
     try:
         assessment = Assessment.model_validate(raw)
     except ValidationError as exc:
@@ -395,6 +404,7 @@ def validate(
             errors.setdefault(tuple(loc), tr(key) if key else _strip_key(message, loc))
         _check_id(raw, taken_ids, errors, tr)
         return Check(None, errors)
+    attach(assessment.transfers, resolution)
     problems = load_problems(assessment, reference)
     for loc, message in problems:
         errors.setdefault(tuple(loc), message)

@@ -44,6 +44,7 @@ class AzRulebook(Rulebook):
             "consent": ("consent.written", "consent.reference"),
             "contract": ("contract.subject_is_party", "contract.reference"),
         },
+        recipient_asks=("measures", "termination"),  # clause 12.2 of the seed policy 000
     )
     notice = NoticeRules(
         itself=frozenset({"AZ-NOTIFY-1", "AZ-NOTIFY-6"}),

@@ -52,6 +52,7 @@ COMMANDS = (
     Command("slash", "search", "key.search", "cmd.search", show=False, key_display="/"),
     Command("s", "sort", "key.sort", "cmd.sort", show=False),
     Command("r", "reload", "key.reload", "cmd.reload", show=False),
+    Command("R", "recipients", "key.recipients", "cmd.recipients", show=False),
     Command("q", "quit", "key.quit"),
 )
 """The home screen's commands (the footer shows ↵ for o: Enter on a row opens it too;
@@ -502,6 +503,11 @@ class HomeScreen(LocalizedFooter, Screen[None]):
     @on(DataTable.RowSelected)
     def _row_selected(self) -> None:
         self.action_open()
+
+    def action_recipients(self) -> None:
+        from xborder.tui.screens.recipients import RecipientsScreen
+
+        self.app.push_screen(RecipientsScreen(self.lang))
 
     def action_new(self) -> None:
         self._opening = True

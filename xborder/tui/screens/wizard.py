@@ -76,7 +76,7 @@ _NARROW = 100
 _AUTO_TRANSFER_ID = re.compile(r"^transfer-\d+$")
 _SECTIONS_GENERAL = {"operator.name": "wizard.section.operator"}
 _SECTIONS_TRANSFER = {
-    "recipient.name": "wizard.section.recipient",
+    "recipient.ref": "wizard.section.recipient",
     "ground": "wizard.section.ground",
     "adequacy.adequate": "wizard.section.override",
     "recipient_info.obtained": "wizard.section.info",
@@ -312,6 +312,8 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 yield box
             if spec.path == ("country",):
                 yield Static("", id="adequacy")
+            if spec.path == ("recipient", "agreement"):
+                yield Button(t("wizard.recipient_save", self.lang), id="save-recipient", compact=True)
         if container is not None:
             yield container
 
@@ -439,10 +441,32 @@ class WizardScreen(LocalizedFooter, Screen[None]):
         self._apply_rulebook()
         self._show_ground(transfer.get("ground"))
         self._show_adequacy()
+        self._show_inherited(transfer)
         self._show_errors()
         transfer_list = self.query_one("#transfer-list", OptionList)
         if transfer_list.highlighted != index:
             transfer_list.highlighted = index
+
+    def _show_inherited(self, transfer: dict[str, Any]) -> None:
+        """What the recipient catalogue gives a transfer that refers to it, shown greyed
+        in the fields the transfer leaves empty (typing there overrides it)."""
+        from xborder.model.recipients import RecipientEntry
+
+        recipient = transfer.get("recipient")
+        ref = recipient.get("ref") if isinstance(recipient, dict) else None
+        entry = None
+        if isinstance(ref, str) and form.is_valid_id(ref):
+            found = self.xapp.workspace.recipients(ref)
+            entry = found if isinstance(found, RecipientEntry) else None
+        for spec in TRANSFER_FIELDS:
+            if spec.path[0] not in ("recipient", "recipient_info") or spec.kind not in ("text", "date"):
+                continue
+            control = self.query_one(f"#{spec.widget_id}-control", Input)
+            value = entry.values(spec.path[0]).get(spec.path[1]) if entry is not None else None
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            default = "YYYY-MM-DD" if spec.kind == "date" else ""
+            control.placeholder = plain(f"{value} ← {ref}") if value else default
 
     def _show_ground(self, ground: str | None) -> None:
         """Only the chosen ground's follow-up fields; the per-transfer adequacy decision
@@ -659,6 +683,18 @@ class WizardScreen(LocalizedFooter, Screen[None]):
                 self._show_adequacy()
             elif path in (("country",), ("adequacy", "adequate"), ("adequacy", "reason")):
                 self._show_adequacy()
+            elif (
+                path == ("recipient", "ref") and isinstance(value, str) and form.is_valid_id(value)
+                and self.xapp.workspace.recipients.result(value) is not None
+            ):
+                self._show_inherited(transfer)
+                # a recipient from the catalogue names the transfer, as a typed-in name does
+                taken = {str(tr.get("id")) for tr in form.transfers_of(self.doc) if tr is not transfer}
+                current = str(transfer.get("id", ""))
+                if _AUTO_TRANSFER_ID.match(current) or (old and current == form.slugify(str(old), taken)):
+                    new_id = form.slugify(value, taken)
+                    transfer["id"] = new_id
+                    self.query_one("#t-id", FieldBox).set_value(new_id)
             elif path == ("recipient", "name") and value:
                 # the transfer's id follows the recipient's name until the user edits it
                 taken = {str(tr.get("id")) for tr in form.transfers_of(self.doc) if tr is not transfer}
@@ -697,6 +733,7 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             app.as_of,
             taken_ids=app.taken_ids() if self.is_new else (),
             translate=lambda key, **params: t(key, self.lang, **params),
+            recipients=app.workspace.recipients,
         )
         self._index_errors()
         self._show_errors()
@@ -896,6 +933,45 @@ class WizardScreen(LocalizedFooter, Screen[None]):
     def _transfer_selected(self, event: OptionList.OptionSelected) -> None:
         self._show_transfer(event.option_index)
         self.query_one("#t-country-control-input").focus()
+
+    @on(Button.Pressed, "#save-recipient")
+    def _save_recipient_pressed(self) -> None:
+        """The recipient typed into this transfer becomes a catalogue entry
+        (data/recipients/<id>.toml) and the transfer refers to it: same values, same verdict."""
+        from pydantic import ValidationError
+
+        from xborder.model.countries import is_country_code
+        from xborder.model.recipients import RecipientEntry
+        from xborder.store.recipients import save_entry
+        from xborder.tui.widgets.recipient import RecipientPicker
+
+        transfer = self._transfer()
+        if transfer is None:
+            return
+        recipient = {k: v for k, v in dict(transfer.get("recipient") or {}).items() if v not in (None, "")}
+        if recipient.get("ref") or not recipient.get("name"):
+            self.notify(t("wizard.recipient_save_needs", self.lang), severity="warning")
+            return
+        catalogue = self.xapp.workspace.recipients
+        entry_id = form.slugify(str(recipient["name"]), set(catalogue.ids()))
+        code = str(transfer.get("country") or "").upper()
+        try:
+            entry = RecipientEntry.model_validate(
+                {"schema_version": 1, "id": entry_id, "countries": [code] if is_country_code(code) else [],
+                 "recipient": recipient}
+            )
+            save_entry(catalogue.path(entry_id), entry)
+            catalogue.forget(entry_id)
+        except (ValidationError, OSError, ValueError) as exc:
+            self.notify(t("wizard.recipient_save_failed", self.lang, error=plain(str(exc).splitlines()[0])),
+                        severity="error")
+            return
+        transfer["recipient"] = {"ref": entry_id}
+        for picker in self.query(RecipientPicker):
+            picker.entries = {**picker.entries, entry_id: entry.recipient.name}
+        self._show_transfer(self.transfer_index)
+        self.notify(t("wizard.recipient_saved", self.lang, id=entry_id))
+        self._changed()
 
     @on(Button.Pressed, "#add-transfer")
     def _add_pressed(self) -> None:

@@ -137,6 +137,16 @@ class CountryPicker(Vertical):
         self._placeholder = placeholder
         self.value: str | None = None
 
+    # what is picked (a subclass picks something else: RecipientPicker)
+    def _resolve(self, text: str) -> str | None:
+        return resolve(text, exclude=self.exclude)
+
+    def _search(self, text: str) -> list[str]:
+        return search(text, self.lang, exclude=self.exclude)
+
+    def _display(self, value: str) -> str:
+        return display(value, self.lang)
+
     def compose(self) -> ComposeResult:
         yield SafeInput(placeholder=self._placeholder, id=f"{self.id}-input" if self.id else None, compact=True)
         yield _Matches()
@@ -150,7 +160,7 @@ class CountryPicker(Vertical):
         self.value = code
         text = ""
         if code:
-            text = display(code, self.lang) if resolve(code, exclude=self.exclude) == code else code
+            text = self._display(code) if self._resolve(code) == code else code
         with self.input.prevent(Input.Changed):
             self.input.value = text
         self.remove_class("-open")
@@ -163,12 +173,12 @@ class CountryPicker(Vertical):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value
-        code = resolve(text, exclude=self.exclude)
+        code = self._resolve(text)
         options = self.query_one(OptionList)
         options.clear_options()
-        if code is None or display(code, self.lang) != text:
-            matches = search(text, self.lang, exclude=self.exclude)
-            options.add_options([Option(Text(plain(display(c, self.lang))), id=c) for c in matches])
+        if code is None or self._display(code) != text:
+            matches = self._search(text)
+            options.add_options([Option(Text(plain(self._display(c))), id=c) for c in matches])
             if matches:
                 options.highlighted = 0
             self.set_class(bool(matches), "-open")
@@ -233,8 +243,8 @@ class CountryPicker(Vertical):
         if not self.input.has_focus:
             self.remove_class("-open")
             # "de" or "Germany" typed and left: show it as the list does, "Germany (DE)"
-            if self.value and resolve(self.value, exclude=self.exclude) == self.value:
-                shown = display(self.value, self.lang)
+            if self.value and self._resolve(self.value) == self.value:
+                shown = self._display(self.value)
                 if self.input.value != shown:
                     with self.input.prevent(Input.Changed):
                         self.input.value = shown

@@ -102,8 +102,10 @@ class FieldBox(Vertical):
             hint = t("wizard.lines_hint", self.lang)
         if spec.kind == "country" and not hint:
             hint = t("wizard.country_hint", self.lang)
+        if spec.kind == "recipient" and not hint:
+            hint = t("wizard.recipient_hint", self.lang)
         if hint:
-            focus_only = spec.kind in ("date", "lines", "country")
+            focus_only = spec.kind in ("date", "lines", "country", "recipient")
             yield Static(hint, classes="field-hint" + (" -on-focus" if focus_only else ""))
         yield Static("", classes="field-error")
 
@@ -147,7 +149,20 @@ class FieldBox(Vertical):
                 placeholder=t("wizard.country_placeholder", lang),
                 id=cid,
             )
+        if spec.kind == "recipient":
+            from xborder.tui.widgets.recipient import RecipientPicker
+
+            return RecipientPicker(
+                lang=lang, entries=self._catalogue(), placeholder=t("wizard.recipient_placeholder", lang), id=cid
+            )
         raise ValueError(f"unknown field kind {spec.kind}")  # pragma: no cover
+
+    def _catalogue(self) -> dict[str, str]:
+        """id -> name of the workspace's recipient catalogue (nothing outside a workspace)."""
+        workspace = getattr(self.app, "workspace", None)
+        if workspace is None:
+            return {}
+        return {entry_id: entry.recipient.name for entry_id, entry in workspace.recipients.entries().items()}
 
     def _home_country(self) -> str:
         """The rulebook's home country: never a destination of a cross-border transfer."""
@@ -236,7 +251,7 @@ class FieldBox(Vertical):
                 control.deselect_all()
                 for key in value or []:
                     control.select(key)
-            elif kind == "country":
+            elif kind in ("country", "recipient"):
                 assert isinstance(control, CountryPicker)
                 control.set_value(value)
         if kind == "date":
