@@ -95,8 +95,8 @@ def test_notice_is_refused_with_the_list_of_what_is_missing(ws_root: Path, tmp_p
     assert code == 1
     err = capsys.readouterr().err
     assert "alqoritmika-licensees: not ready to be notified to the authority; missing or unresolved:" in err
-    assert "the person responsible for organising the processing" in err
     assert "licensee-tr: Information has not yet been obtained" in err
+    assert "licensee-uz: Information has not yet been obtained" in err
     assert "--force" in err
     assert not list(tmp_path.iterdir())
 
@@ -107,12 +107,12 @@ def test_notice_refusal_speaks_the_notice_language(ws_root: Path, tmp_path: Path
     err = capsys.readouterr().err
     assert "alqoritmika-licensees: səlahiyyətli orqana bildiriş göndərməyə hazır deyil; çatışmayan" in err
     assert "  - licensee-tr: Alan tərəfdən (Kodlama Akademisi Eğitim A.Ş., Türkiyə (TR)) məlumat hələ alınmayıb" in err
-    assert "məsul şəxs" in err and "--force" in err
+    assert "--force" in err
     assert "not ready" not in err and "missing or unresolved" not in err  # one language, not two
     assert not list(tmp_path.iterdir())
 
 
-def test_notice_signature_lines_and_reference_stay_together(ws_root: Path, tmp_path: Path) -> None:
+def test_notice_closing_and_signatory_stay_together_and_nothing_internal_is_printed(ws_root: Path, tmp_path: Path) -> None:
     import io as _io
 
     from pypdf import PdfReader
@@ -121,9 +121,55 @@ def test_notice_signature_lines_and_reference_stay_together(ws_root: Path, tmp_p
     reader = PdfReader(_io.BytesIO((tmp_path / "ready.notice.en.pdf").read_bytes()))
     pages = [" ".join((p.extract_text() or "").split()) for p in reader.pages]
     last = pages[-1]
-    assert "4. Signature" in last and "Name" in last and "Person responsible for the processing" in last
-    assert "Assessment ready, file SHA-256" in last  # never alone on a page of its own
-    assert "Günay Əliyeva" in last
+    # the closing paragraph, the enclosures, the close and the signatory: one unit
+    assert "We confirm that the information above is accurate" in last
+    assert "Yours faithfully," in last and "İdarə Heyətinin sədri" in last and "Rauf Məmmədov" in last and "Seal" in last
+    text = " ".join(pages)
+    assert "SHA-256" not in text and "ready" not in text.split()  # no file id, no hash on the page
+    assert "SHA-256" in (reader.metadata or {}).get("/Keywords", "")  # provenance: the PDF's metadata
+
+
+def test_example_workspace_has_a_notice_ready_out_of_the_box(example_workspace: Path, tmp_path: Path) -> None:
+    """alqoritmika-licensees: the notice for Kazakhstan (licensee-kz) is ready as shipped;
+    it takes the register of letters' next number, and printing it again keeps it."""
+    args = ("notice", "alqoritmika-licensees", "--transfer", "licensee-kz", "--format", "md", "--as-of", AS_OF)
+    assert run(example_workspace, *args) == 0
+    md = (example_workspace / "reports" / "alqoritmika-licensees.notice.az.md").read_text(encoding="utf-8")
+    for fact in (
+        "№ 1/2026",
+        "22\\.11.2026",
+        "Elektron Təhlükəsizlik Xidmətinə**",  # the addressee in the dative
+        "# Transsərhəd ötürülmə niyyəti barədə",
+        "16.09.2024 tarixli 2024/1183 nömrəli fərdi məlumatların işlənilməsi niyyəti barədə bildirişimizdən ayrıca",
+        "**Əlavə:**",
+        "kz-lisenziat-cavabi-2026-11-05.pdf",
+        "Hörmətlə,",
+        "Direktor",
+        "Elvin Rzayev",
+        "**M.Y.**",
+    ):
+        assert fact in md, fact
+    assert "Kimə" not in md and "Məsul şəxs" not in md and "2026-11-05 tarixində" not in md
+    letters = (example_workspace / "data" / "letters.toml").read_text(encoding="utf-8")
+    assert 'number = "1/2026"' in letters and '"licensee-kz"' in letters
+    assert run(example_workspace, *args) == 0  # the same letter again: the same number, one entry
+    assert (example_workspace / "data" / "letters.toml").read_text(encoding="utf-8") == letters
+
+
+def test_notice_number_and_date_given_and_the_next_proposed(ws_root: Path, tmp_path: Path) -> None:
+    ws_root = _copy(ws_root, tmp_path / "ws")
+    out = tmp_path / "out"
+    (ws_root / "data" / "letters.toml").write_text(
+        '[[letters]]\nnumber = "41/2026"\ndate = 2026-10-01\noperator = "Şəki İpək ASC"\nassessment = "other"\ntransfers = ["x"]\n',
+        encoding="utf-8",
+    )
+    assert run(ws_root, "notice", "ready", "--format", "md", "--out", str(out), "--as-of", AS_OF) == 0
+    assert "№ 42/2026" in (out / "ready.notice.az.md").read_text(encoding="utf-8")
+    assert run(ws_root, "notice", "ready", "--format", "md", "--out", str(out), "--as-of", AS_OF,
+               "--number", "7-s/2026", "--date", "2026-11-25") == 0
+    md = (out / "ready.notice.az.md").read_text(encoding="utf-8")
+    assert "№ 7\\-s/2026" in md or "№ 7-s/2026" in md
+    assert "25\\.11.2026" in md
 
 
 def test_forced_notice_is_a_marked_draft_under_another_name(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,8 +189,12 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # default: az, PDF
     text = pdf_text(path.read_bytes())
     for fact in (
-        "Fərdi məlumatların transsərhəd ötürülməsini həyata keçirmək niyyəti barədə bildiriş",
-        "Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi yanında Elektron Təhlükəsizlik Xidməti",  # xborder.toml
+        "Transsərhəd ötürülmə niyyəti barədə",  # the subject line
+        "Elektron Təhlükəsizlik Xidmətinə",  # the addressee in the dative (xborder.toml)
+        "№ 1/2026",  # the first number of the register of letters
+        "22.11.2026",  # the letter's date: the as-of date
+        "2025/0815",  # the notice of intent to process, from which this one is separate
+        "02.06.2025",
         "Şəki İpək ASC",
         "1700123451",
         "AZ5500, Şəki şəhəri",
@@ -154,8 +204,8 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         "Industriestr. 25, 91710 Gunzenhausen",
         "dpo@hetzner.example",
         "Təyinat dövlətində adekvat mühafizə",  # the ground's label: reference data (vocabulary.toml)
-        "2027-03-01",
-        "2026-11-02 tarixində alınıb",
+        "01.03.2027",
+        "02.11.2026 tarixində alınıb",
         "ISO/IEC 27001; şifrələmə",
         "Şəxsiyyət məlumatları",
         "Customers",
@@ -163,6 +213,10 @@ def test_ready_notice_holds_what_the_authority_needs(ws_root: Path, tmp_path: Pa
         # number of another company's policy
         "IIIQ nömrəli Qanununa uyğun olaraq",  # (the line may break after "998-")
         "İmza",
+        "Hörmətlə,",
+        "İdarə Heyətinin sədri",
+        "Rauf Məmmədov",
+        "M.Y.",
     ):
         assert fact in text, fact
     assert "LAYİHƏ" not in text
@@ -184,11 +238,11 @@ def test_notice_cites_the_operators_own_clauses_where_its_profile_maps_them(ws_r
     out = tmp_path / "out"
     assert run(ws_root, "notice", "ready", "--lang", "az,en", "--format", "md", "--out", str(out), "--as-of", AS_OF) == 0
     az = (out / "ready.notice.az.md").read_text(encoding="utf-8")
-    assert "fərdi məlumatların işlənilməsi siyasətinin 12.1-ci bəndinə uyğun olaraq" in az
-    assert "Hər bir alan tərəfdən məlumat \\(siyasətin 12.2-ci bəndi\\)" in az  # Markdown escapes the brackets
+    assert "fərdi məlumatların işlənilməsi siyasətimizin 12.1-ci bəndinə uyğun olaraq" in az
+    assert "Hər bir alan tərəfdən məlumat \\(fərdi məlumatların işlənilməsi siyasətimizin 12.2-ci bəndi\\)" in az  # Markdown escapes the brackets
     en = (out / "ready.notice.en.md").read_text(encoding="utf-8")
-    assert "In accordance with clause 12.1 of its personal data processing policy" in en
-    assert "The information from each recipient \\(clause 12.2 of its policy\\)" in en
+    assert "In accordance with clause 12.1 of our personal data processing policy" in en
+    assert "The information from each recipient \\(clause 12.2 of our personal data processing policy\\)" in en
 
 
 def test_notice_of_an_operator_whose_policy_lacks_the_clause_cites_the_law(ws_root: Path, tmp_path: Path) -> None:

@@ -117,6 +117,17 @@ class Operator(_Model):
     """Contact for data-protection matters (e-mail, phone)."""
     responsible: Text | None = None
     """Person responsible for organising the processing of personal data (xborder extension)."""
+    signatory_name: Text | None = None
+    """Who signs the operator's letters to the authority: its head or a person authorised
+    to sign (xborder extension). Default: xborder.toml's [operator] when it names the same
+    operator."""
+    signatory_position: Text | None = None
+    """The signatory's position, printed above the name (xborder extension)."""
+    intent_notice_number: Text | None = None
+    """Number of the operator's notice of intent to process personal data, from which the
+    notice of cross-border transfers is separate (xborder extension)."""
+    intent_notice_date: dt.date | None = None
+    """Date of the operator's notice of intent to process personal data (xborder extension)."""
     policy: Text | None = None
     """Id of the operator's policy profile (shipped or in xborder.toml [policies]): which
     clause of the operator's own policy each finding cites. Default: xborder.toml's

@@ -274,9 +274,14 @@ def notice(
     as_of: dt.date | None = None,
     transfers: Sequence[str] | None = None,
     force: bool = False,
+    number: str | None = None,
+    letter_date: dt.date | None = None,
 ) -> list[Path]:
     """Write the notice of intention to the authority, as the assessment's rulebook
-    builds it, as `<id>.notice.<lang>.<ext>`.
+    builds it, as `<id>.notice.<lang>.<ext>`: an official letter with the outgoing
+    `number` (default: the one data/letters.toml records for this notice, else the next
+    it proposes; recorded there) and `letter_date` (default: the recorded one, else
+    `as_of`). A draft gets neither: blank lines to fill in.
     Raises NotReadyError (listing what is missing) unless ready or `force`: then it is
     written as `<id>.notice-draft.<lang>.<ext>`, never over a real notice, with a
     visible DRAFT mark and the list on its first page."""
@@ -302,19 +307,46 @@ def notice(
     gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
     if gaps and not force:
         raise NotReadyError(ident, [g.message(langs[0]) for g in gaps], langs[0])
+    from xborder.report import letters as register_of_letters
+    from xborder.rules.readiness import Letter
+
     chosen = notice_transfers(assessment, transfers)
     prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
+    letter: Letter | None = None
+    entry: register_of_letters.Entry | None = None
+    entries: list[register_of_letters.Entry] = []
+    if not gaps:
+        try:
+            entries = register_of_letters.load(workspace.root)
+        except register_of_letters.LettersError as exc:
+            raise ReportError(str(exc)) from None
+        ids = tuple(tr.id for tr in chosen)
+        numbered = register_of_letters.find(entries, assessment.id, ids)
+        date = letter_date or (numbered.date if numbered and not number else None) or as_of
+        if number is None:
+            number = numbered.number if numbered else register_of_letters.propose(
+                entries, assessment.operator.name, date.year, workspace.settings.letters.number_format
+            )
+        letter = Letter(number=number, date=date)
+        entry = register_of_letters.Entry(number, date, assessment.operator.name, assessment.id, ids)
+    elif number or letter_date:
+        letter = Letter(number=number or "", date=letter_date or as_of)
     written = []
     for lang in langs:
         lang_gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
-        doc = rulebook.notice_document(
-            assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps
-        )
+        args = (assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps)
+        # `letter` only when there is one: a rulebook written before letters had numbers still works
+        doc = rulebook.notice_document(*args, letter=letter) if letter else rulebook.notice_document(*args)
         for fmt in formats:
             name = "notice-draft" if lang_gaps else "notice"
             target = out_dir / f"{assessment.id}.{name}.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))
             written.append(target)
+    if entry is not None:
+        try:
+            register_of_letters.record(workspace.root, entries, entry)
+        except OSError as exc:
+            raise ReportError(f"{register_of_letters.path_of(workspace.root)}: cannot write: {exc}") from None
     return written
 
 

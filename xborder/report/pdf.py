@@ -19,6 +19,7 @@ from typing import Any
 from xborder.model.document import Document
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
+WATERMARK = Path(__file__).parent / "templates" / "watermark.typ"
 
 _ZWSP = "\u200b"
 _LONG = re.compile(r"\S{21,}")
@@ -48,7 +49,7 @@ def breakable(text: str) -> str:
 
 def _prepare(value: Any, key: str = "") -> Any:
     if isinstance(value, str):
-        if key in ("type", "tone", "style", "lang", "date", "kind", "severity"):
+        if key in ("type", "tone", "style", "lang", "date", "kind", "severity", "watermark"):
             return value
         return breakable(value)
     if isinstance(value, dict):
@@ -59,7 +60,26 @@ def _prepare(value: Any, key: str = "") -> Any:
 
 
 def document_json(doc: Document) -> str:
-    return json.dumps(_prepare(doc.to_json()), ensure_ascii=False, sort_keys=True)
+    data = _prepare(doc.to_json())
+    data["watermark"] = watermark_svg(doc.draft) if doc.draft else ""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+@cache
+def watermark_svg(text: str) -> str:
+    """The draft mark as SVG outlines (typst's SVG export draws glyphs as paths): drawn
+    in the page background, it is seen but is not in the PDF's text layer."""
+    import typst
+
+    compiler = typst.Compiler(
+        str(WATERMARK),
+        root=str(WATERMARK.parent),
+        font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
+        ignore_system_fonts=True,
+    )
+    svg = compiler.compile(format="svg", sys_inputs={"text": text})
+    assert isinstance(svg, bytes)
+    return svg.decode("utf-8")
 
 
 @cache
