@@ -322,7 +322,7 @@ def test_statement_says_countries_recipients_data_and_grounds_plainly(ws_root: P
         "processes the data on our behalf",
         "Ireland ensures adequate protection of the rights of data subjects (party to Council of Europe Convention 108)",
         "your written consent to this transfer",
-        "since 2026-03-01",
+        "since 01.03.2026",
         "your right of access to information about the processing of your personal data",
         "it-academy@alg.team",
     ):
@@ -331,6 +331,26 @@ def test_statement_says_countries_recipients_data_and_grounds_plainly(ws_root: P
     assert "Fərdi məlumatlarınızın transsərhəd ötürülməsi barədə məlumat" in az
     assert "bu ötürməyə yazılı razılığınız" in az
     assert "AZ-" not in en  # no rule ids or verdicts in a letter to a data subject
+
+
+def test_statement_names_requester_request_and_signatory_in_the_first_person(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "statement", "alqoritmika-licensees", "--lang", "en", "--format", "md", "--out", str(tmp_path),
+               "--as-of", AS_OF, "--requester", "Aysel Quliyeva", "--request-date", "2026-11-20") == 0
+    md = (tmp_path / "alqoritmika-licensees.statement.en.md").read_text(encoding="utf-8")
+    for fact in ("**To:** Aysel Quliyeva", "**Your request of:** 20\\.11.2026", "**Our reply of:** 22\\.11.2026",
+                 "In reply to your request", "we set out", "Yours faithfully,", "Direktor", "Elvin Rzayev"):
+        assert fact in md, fact
+    assert "provides this information" not in md  # one grammatical person: we
+
+
+def test_statement_is_refused_without_the_operators_contact(ws_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws_root = _copy(ws_root, tmp_path / "ws")
+    path = ws_root / "data" / "assessments" / "ready.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if not line.startswith("contact = \"mexfilik")) + "\n", encoding="utf-8")
+    assert run(ws_root, "statement", "ready", "--out", str(tmp_path / "out"), "--as-of", AS_OF) != 0
+    assert "operator.contact" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_statement_does_not_claim_adequacy_that_the_list_denies(ws: Any) -> None:
@@ -342,5 +362,28 @@ def test_statement_does_not_claim_adequacy_that_the_list_denies(ws: Any) -> None
     a = ws.load(ws.assessment_path("elegal-lawyers")).assessment  # web-analytics: adequacy to the US
     text = build_statement(a, evaluate(a, ws.reference, DAY), ws.settings, ws.reference, "en").text()
     assert "United States ensures adequate protection" not in text
-    assert "adequate protection in the destination state, which the adequacy list does not confirm" in text
-    assert "France ensures adequate protection" in text
+    assert "France ensures adequate protection" not in text  # OVH: blocked (information after the notice)
+    assert "the transfer does not yet meet every requirement of the law" in text
+    assert "the adequacy list does not confirm" not in text
+
+
+@pytest.mark.parametrize(
+    ("ident", "never"),
+    [
+        # payroll: consent recorded as not written; group-reporting: the subject is not party
+        ("charge-hr-group", ("your written consent", "a contract you are party to")),
+        # amplitude: blocked (notified after it started); yandex: blocked, unverified adequacy
+        ("charge-web-analytics", ("Russian Federation ensures", "since 2026-08-01")),
+    ],
+)
+def test_statement_names_a_ground_only_where_it_holds(ws: Any, ident: str, never: tuple[str, ...]) -> None:
+    from xborder.report.build import build_statement
+    from xborder.rules import evaluate
+
+    from .helpers import AS_OF as DAY
+
+    a = ws.load(ws.assessment_path(ident)).assessment
+    text = build_statement(a, evaluate(a, ws.reference, DAY), ws.settings, ws.reference, "en").text()
+    for phrase in never:
+        assert phrase not in text, phrase
+    assert "not permitted until those requirements are met" in text

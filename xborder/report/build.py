@@ -15,6 +15,7 @@ from xborder.i18n.documents import t, tn
 from xborder.model.document import (
     Block,
     Bullets,
+    Closing,
     Document,
     Fields,
     Heading,
@@ -459,13 +460,28 @@ def build_statement(
     settings: Settings,
     reference: Reference,
     lang: str,
+    requester: str = "",
+    request_date: dt.date | None = None,
 ) -> Document:
-    """A plain-language answer to a data subject (001 §8.1): which countries, which
-    recipients, which data, on what ground."""
+    """A plain-language answer to a data subject (001 §8.1), in the first person plural:
+    to whom, in reply to which request, which countries, which recipients, which data,
+    on what ground -- a ground only where it holds -- and who signs it. `requester` and
+    `request_date` left out print blank lines to fill in by hand."""
+    from xborder.rules.present import letter_date
+    from xborder.rules.readiness import signatory
+
     a, ref = assessment, reference
     op = a.operator
+    blank = "________"
     blocks: list[Block] = [
-        Paragraph(t("statement_intro", lang, operator=op.name, title=a.title, right=_access_right(a, ref, lang)), "lead"),
+        Fields(
+            (
+                (t("statement_to", lang), requester.strip() or blank),
+                (t("statement_request", lang), letter_date(request_date) if request_date else blank),
+                (t("statement_reply", lang), letter_date(evaluation.as_of)),
+            )
+        ),
+        Paragraph(t("statement_intro", lang, title=a.title, right=_access_right(a, ref, lang)), "lead"),
     ]
     if a.status in ("rejected", "withdrawn"):
         blocks.append(Paragraph(t("statement_inactive", lang, status=ref.label("status", a.status, lang))))
@@ -479,18 +495,22 @@ def build_statement(
             who = rec.name
             if rec.role:
                 who += "\n" + t(f"plain_{rec.role}", lang)
-            if tr.start is None:
+            holds = _ground_holds(tr, res, ref)
+            if not holds:
+                # never presented as lawful: no ground, no "since", the state it is in
+                since = t("statement_not_permitted", lang)
+            elif tr.start is None:
                 since = t("statement_no_date", lang)
             elif tr.start <= evaluation.as_of:
-                since = t("statement_started", lang, date=tr.start.isoformat())
+                since = t("statement_started", lang, date=letter_date(tr.start))
             else:
-                since = t("statement_planned", lang, date=tr.start.isoformat())
+                since = t("statement_planned", lang, date=letter_date(tr.start))
             rows.append(
                 (
                     ref.country_name(tr.country, lang),
                     who,
                     ", ".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang)),
-                    _plain_ground(tr, res, ref, lang),
+                    _plain_ground(tr, res, ref, lang) if holds else t("plain_not_established", lang),
                     since,
                 )
             )
@@ -506,9 +526,20 @@ def build_statement(
         )
     else:
         blocks.append(Paragraph(t("statement_none", lang)))
-    contact = ", ".join(x for x in (op.contact, op.address) if x) or op.name
-    blocks.append(Paragraph(t("statement_questions", lang, contact=contact)))
-    blocks.append(Fields(((t("date", lang), evaluation.as_of.isoformat()), (t("operator", lang), op.name))))
+    contact = "; ".join(x for x in (op.contact, op.address) if x)
+    position, name = signatory(a, settings)
+    blocks.append(
+        Closing(
+            text=t("statement_questions", lang, contact=contact),
+            enclosures_label="",
+            enclosures=(),
+            regards=t("notice_regards", lang),
+            position=f"{position or blank}\n{op.name}",
+            name=name or blank,
+            signature_label=t("signature", lang),
+            seal="",
+        )
+    )
     return Document(
         kind="statement",
         lang=lang,
@@ -526,8 +557,33 @@ def build_statement(
     )
 
 
+def _ground_holds(tr: Transfer, res: TransferResult, ref: Reference) -> bool:
+    """Whether the statement may name the transfer's ground: the transfer is not blocked,
+    incomplete or invalid, and its ground is established as recorded (consent recorded as
+    written; a contract the subject is party to; adequacy found by the rules)."""
+    if res.verdict not in ("permitted", "pending"):
+        return False
+    if tr.ground == "consent":
+        return tr.consent is not None and tr.consent.written is True
+    if tr.ground == "contract":
+        return tr.contract is not None and tr.contract.subject_is_party is True
+    if tr.ground == "adequacy":
+        return res.adequate
+    return False
+
+
 def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) -> str:
     if tr.ground == "adequacy" and res.adequate:
+        entry = ref.adequacy.countries.get(tr.country)
+        if entry is not None and not entry.verified and not res.adequacy.overridden:
+            meta = ref.adequacy.meta
+            return t(
+                "plain_adequacy_unverified",
+                lang,
+                country=ref.country_name(tr.country, lang),
+                basis=t("adq_coe108", lang) if entry.basis == "coe108" else (entry.basis or t("adq_listed", lang)),
+                date=meta.as_of.strftime("%d.%m.%Y"),
+            )
         entry = ref.adequacy.countries.get(tr.country)
         if res.adequacy.overridden:
             basis = res.adequacy.source

@@ -369,8 +369,12 @@ def statement(
     langs: Sequence[str] | None = None,
     out_dir: Path | None = None,
     as_of: dt.date | None = None,
+    requester: str = "",
+    request_date: dt.date | None = None,
 ) -> list[Path]:
-    """Write the plain-language statement for a data subject as `<id>.statement.<lang>.<ext>`."""
+    """Write the plain-language statement for a data subject as `<id>.statement.<lang>.<ext>`.
+    Refused (ReportError) when the operator's contact is not recorded: the statement must
+    tell the subject how to reach the operator."""
     from xborder.report.build import build_statement
 
     formats = _check(formats, FORMATS, "format")
@@ -378,9 +382,16 @@ def statement(
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
     as_of = as_of or local_today()
     _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
+    if not (assessment.operator.contact or "").strip():
+        raise ReportError(
+            f"{assessment.id}: the operator's contact for data-protection matters (operator.contact) is not "
+            "recorded; a statement must tell the data subject how to reach the operator"
+        )
     written = []
     for lang in langs:
-        doc = build_statement(assessment, evaluation, workspace.settings, workspace.reference, lang)
+        doc = build_statement(
+            assessment, evaluation, workspace.settings, workspace.reference, lang, requester, request_date
+        )
         for fmt in formats:
             target = out_dir / f"{assessment.id}.statement.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))

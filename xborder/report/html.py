@@ -240,10 +240,11 @@ def _block(block: Block, landscape: bool = False) -> str:
             if block.enclosures
             else ""
         )
+        seal = f'<p class="seal">{_lines(block.seal)}</p>' if block.seal else ""
         return (
             f'<div class="closing"><p>{_lines(block.text)}</p>{enclosures}<p>{_lines(block.regards)}</p>'
             f'<div class="sign"><span>{_lines(block.position)}</span><span class="line"></span>'
-            f'<span class="name">{_lines(block.name)}</span></div><p class="seal">{_lines(block.seal)}</p></div>'
+            f'<span class="name">{_lines(block.name)}</span></div>{seal}</div>'
         )
     if isinstance(block, PageBreak):
         return '<div style="break-after: page"></div>'

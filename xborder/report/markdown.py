@@ -122,8 +122,9 @@ def _block(block: Block, doc: Document) -> str:
             lines.append("  \n".join(escape(e) for e in block.enclosures))
             lines.append("")
         lines += [escape(block.regards), ""]
-        lines += [f"{escape(block.position)}  ", f"\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ ({escape(block.signature_label)})  ", escape(block.name), ""]
-        lines.append(f"**{escape(block.seal)}**")
+        lines += [f"{_lines(block.position)}  ", f"\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ ({escape(block.signature_label)})  ", escape(block.name), ""]
+        if block.seal:
+            lines.append(f"**{escape(block.seal)}**")
         return "\n".join(lines) + "\n"
     if isinstance(block, PageBreak):
         return ""
