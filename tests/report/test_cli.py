@@ -306,7 +306,8 @@ def test_register_pdf_in_both_languages(ws_root: Path, tmp_path: Path) -> None:
 
 def test_register_lists_files_that_cannot_be_read(example_workspace: Path, tmp_path: Path) -> None:
     (example_workspace / "data" / "assessments" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
-    assert run(example_workspace, "register", "--format", "json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    # written with the file listed, and the command fails as `report` does (exit 2)
+    assert run(example_workspace, "register", "--format", "json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 2
     data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
     assert data["invalid"][0]["file"] == "data/assessments/broken.toml"
     assert "Files that could not be read" in (tmp_path / "register.en.md").read_text(encoding="utf-8")
@@ -387,3 +388,38 @@ def test_statement_names_a_ground_only_where_it_holds(ws: Any, ident: str, never
     for phrase in never:
         assert phrase not in text, phrase
     assert "not permitted until those requirements are met" in text
+
+
+def test_english_names_states_with_their_article_and_labels_in_full(ws: Any) -> None:
+    """"the United States", "the Russian Federation" as nouns in a sentence; the
+    responsible person's label as the Law has it."""
+    from xborder.i18n.documents import t
+    from xborder.rules import evaluate
+
+    from .helpers import AS_OF as DAY
+
+    a = ws.load(ws.assessment_path("elegal-lawyers")).assessment
+    messages = [f.message("en") for tr in evaluate(a, ws.reference, DAY).transfers for f in tr.findings]
+    assert any("but the United States (US) is not treated as adequate" in m for m in messages)
+    assert not any("but United States" in m for m in messages)
+    assert t("responsible", "en") == "Person responsible for organising the processing"
+
+
+def test_register_has_operator_and_status_and_shows_grounds_as_they_hold(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "register", "--format", "md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    md = (tmp_path / "register.en.md").read_text(encoding="utf-8")
+    head = next(line for line in md.splitlines() if line.startswith("| Operator"))
+    assert "| Status |" in head and "| Verdict |" in head
+    hr = [line for line in md.splitlines() if "charge-hr-group" in line]
+    assert len(hr) == 3 and all("CHARGE.AZ LLC" in line and "not in force" in line for line in hr)  # rejected
+    payroll = next(line for line in hr if "payroll" in line)
+    group = next(line for line in hr if "group-reporting" in line)
+    assert "\\(not established\\)" in payroll and "\\(not established\\)" in group
+    assert "\\(not established\\)" not in next(line for line in hr if "hris" in line)
+
+
+def test_register_table_rows_are_never_split_across_pages() -> None:
+    from .helpers import ROOT
+
+    template = (ROOT / "xborder" / "report" / "templates" / "document.typ").read_text(encoding="utf-8")
+    assert "set table.cell(breakable: false)" in template

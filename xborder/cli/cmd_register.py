@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             countries=split_list(args.country) or (),
         )
     except ReportError as exc:
+        for path in exc.written:
+            out(show(workspace.root, path))
         raise CLIError(str(exc)) from None
     for path in written:
         out(show(workspace.root, path))

@@ -229,6 +229,20 @@ def build_report(
             note=t("generated", lang, version=_version()),
         )
     )
+    # annex: the adequacy list the verdicts rely on: its source and its own caveat, in full
+    blocks.append(Heading(t("adequacy_list", lang), 1))
+    meta = ref.adequacy.meta
+    blocks.append(
+        Fields(
+            (
+                (t("adequacy_list", lang), f"{ev.adequacy_version} ({meta.as_of.isoformat()})\n"
+                 + (meta.title.get(lang) or meta.title.get("en", ""))),
+                (t("adequacy_list_source", lang), meta.source or DASH),
+                (t("adequacy_list_caveat", lang), meta.note.get(lang) or meta.note.get("en", "") or DASH),
+            )
+        )
+    )
+
     return Document(
         kind="report",
         lang=lang,
@@ -240,6 +254,8 @@ def build_report(
         author=op.name,
         keywords=(a.id, t("report_kind", lang)),
         blocks=tuple(blocks),
+        # anything not approved is a draft (GLOSSARY-az: LAYİHƏ), drawn outside the text layer
+        draft=t("draft", lang) if a.status != "approved" else "",
         page_label=t("page", lang),
         of_label=t("of", lang),
         labels=verdict_labels(ref, lang),
@@ -387,34 +403,41 @@ def build_register(
     )
     if entries:
         rows = []
+        tones = []
         for e in entries:
             a, tr = e.assessment, e.transfer
+            live = a.status not in ("rejected", "withdrawn")
+            verdict = ref.label("verdict", e.result.verdict, lang)
             rows.append(
                 (
+                    a.operator.name,
                     f"{a.id}\n{tr.id}",
                     country(ref, tr.country, lang),
                     recipient_line(tr, ref, lang),
                     ", ".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang)),
-                    ground_text(tr, ref, lang),
+                    _register_ground(tr, e.result, ref, lang),
                     notice_cell(tr),
                     date_or_dash(tr.start),
-                    ref.label("verdict", e.result.verdict, lang),
+                    ref.label("status", a.status, lang) + ("" if live else "\n" + t("register_not_live", lang)),
+                    verdict if live else f"({verdict})",
                     date_or_dash(a.next_review),
                 )
             )
+            # a rejected or withdrawn assessment's rows are not live: not coloured as verdicts
+            tones.append(e.result.verdict if live else "")
         blocks.append(
             Table(
                 columns=tuple(
                     t(k, lang)
                     for k in (
-                        "col_assessment", "col_destination", "col_recipient", "col_data", "col_ground",
-                        "col_notice", "col_start", "col_verdict", "col_review",
+                        "col_operator", "col_assessment", "col_destination", "col_recipient", "col_data",
+                        "col_ground", "col_notice", "col_start", "col_status", "col_verdict", "col_review",
                     )
                 ),
                 rows=tuple(rows),
-                widths=(1.6, 1.2, 1.7, 2.6, 1.1, 1.1, 0.9, 1.0, 0.9),
-                tone_column=7,
-                tones=tuple(e.result.verdict for e in entries),
+                widths=(1.2, 1.4, 1.1, 1.5, 2.1, 1.2, 1.0, 0.85, 1.0, 1.0, 0.85),
+                tone_column=9,
+                tones=tuple(tones),
                 small=True,
             )
         )
@@ -557,6 +580,29 @@ def build_statement(
     )
 
 
+def _register_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) -> str:
+    """The ground as it holds: its name, and where the record shows it does not hold
+    (consent not in writing, a contract the subject is not party to, adequacy not found),
+    that it is not established."""
+    text = ground_text(tr, ref, lang)
+    if tr.ground is None:
+        return text
+    failed = (
+        (tr.ground == "consent" and not (tr.consent is not None and tr.consent.written is True))
+        or (tr.ground == "contract" and not (tr.contract is not None and tr.contract.subject_is_party is True))
+        or (tr.ground == "adequacy" and not res.adequate)
+    )
+    return f"{text}\n({t('ground_not_established', lang)})" if failed else text
+
+
+def _sentence_country(ref: Reference, code: str, lang: str) -> str:
+    """A state's name opening a sentence: "The United States", "Ireland"."""
+    from xborder.rules.engine import the_country
+
+    name = the_country(ref.country_name(code, lang), code, lang)
+    return name[:1].upper() + name[1:]
+
+
 def _ground_holds(tr: Transfer, res: TransferResult, ref: Reference) -> bool:
     """Whether the statement may name the transfer's ground: the transfer is not blocked,
     incomplete or invalid, and its ground is established as recorded (consent recorded as
@@ -580,7 +626,7 @@ def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) 
             return t(
                 "plain_adequacy_unverified",
                 lang,
-                country=ref.country_name(tr.country, lang),
+                country=_sentence_country(ref, tr.country, lang),
                 basis=t("adq_coe108", lang) if entry.basis == "coe108" else (entry.basis or t("adq_listed", lang)),
                 date=meta.as_of.strftime("%d.%m.%Y"),
             )
@@ -591,7 +637,7 @@ def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) 
             basis = t("adq_coe108", lang)
         else:
             basis = t("adq_listed", lang)
-        return t("plain_adequacy", lang, country=ref.country_name(tr.country, lang), basis=basis)
+        return t("plain_adequacy", lang, country=_sentence_country(ref, tr.country, lang), basis=basis)
     if tr.ground == "adequacy":
         return t("plain_adequacy_unconfirmed", lang)
     if tr.ground in ("consent", "contract"):

@@ -578,4 +578,10 @@ def register(
     if targets:
         _write_records(targets, records, head, lambda: [{"file": n, "error": m} for n, m in invalid_in("en")])
         written.extend(target for target, _fmt in targets)
+    if unreadable:
+        # as `report`: the files that cannot be read are listed in every format written and
+        # the command fails (exit 2), so a register with gaps is never taken for complete
+        raise ReportError(
+            "\n".join(f"{name}: {message}" for name, message in invalid_in("en")), written
+        )
     return written
