@@ -423,3 +423,21 @@ def test_register_table_rows_are_never_split_across_pages() -> None:
 
     template = (ROOT / "xborder" / "report" / "templates" / "document.typ").read_text(encoding="utf-8")
     assert "set table.cell(breakable: false)" in template
+
+
+def test_every_pdf_is_pdf_a_2b(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "report", "ready", "--lang", "az", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    assert run(ws_root, "notice", "alqoritmika-licensees", "--force", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    for path in sorted(tmp_path.glob("*.pdf")):
+        data = path.read_bytes()
+        assert b"<pdfaid:part>2</pdfaid:part>" in data and b"<pdfaid:conformance>B</pdfaid:conformance>" in data, path.name
+
+
+def test_report_opens_with_what_stands_in_the_way_and_gives_each_verdict_its_reason(ws_root: Path, tmp_path: Path) -> None:
+    assert run(ws_root, "report", "charge-web-analytics", "--lang", "en", "--format", "md", "--out", str(tmp_path), "--as-of", AS_OF) == 0
+    md = (tmp_path / "charge-web-analytics.en.md").read_text(encoding="utf-8")
+    summary = md.index("## Executive summary")
+    assert summary < md.index("## Summary of transfers") if "## Summary of transfers" in md else True
+    assert "Verdict: Blocked" in md[summary:]
+    assert "| Reason |" in md
+    assert md.startswith("> **DRAFT**")  # not approved: a draft

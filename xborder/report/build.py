@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
     from xborder.model.workspace import Settings
     from xborder.reference import Reference
-    from xborder.rules.engine import Evaluation, TransferResult
+    from xborder.rules.engine import Evaluation, Finding, TransferResult
 
 def _version() -> str:
     from xborder import __version__
@@ -106,6 +106,9 @@ def build_report(
     ]
     blocks.append(Fields(tuple(cover)))
 
+    # the executive summary: what stands in the way, what to do, who, by when
+    blocks.extend(_executive_summary(a, ev, ref, settings, lang))
+
     # summary table
     blocks.append(Heading(t("summary", lang), 1))
     if a.transfers:
@@ -124,6 +127,7 @@ def build_report(
                     notice_cell(tr),
                     date_or_dash(tr.start),
                     ref.label("verdict", res.verdict, lang),
+                    _reason(res.findings, res.verdict, lang),
                 )
             )
             tones.append(res.verdict)
@@ -133,11 +137,11 @@ def build_report(
                     t(k, lang)
                     for k in (
                         "col_no", "col_destination", "col_recipient", "col_ground", "col_adequacy",
-                        "col_info", "col_notice", "col_start", "col_verdict",
+                        "col_info", "col_notice", "col_start", "col_verdict", "col_reason",
                     )
                 ),
                 rows=tuple(rows),
-                widths=(0.4, 1.3, 1.8, 1.1, 1.8, 1.15, 1.3, 1.15, 1.4),
+                widths=(0.35, 1.15, 1.6, 1.0, 1.6, 1.0, 1.15, 1.0, 1.3, 1.6),
                 tone_column=8,
                 tones=tuple(tones),
                 small=True,
@@ -578,6 +582,41 @@ def build_statement(
         of_label=t("of", lang),
         labels=verdict_labels(ref, lang),
     )
+
+
+_DECISIVE = {"blocked": "blocker", "invalid": "blocker", "incomplete": "missing", "pending": "pending"}
+
+
+def _reason(findings: Sequence[Finding], verdict: str, lang: str) -> str:
+    """Why the verdict is what it is: the titles of the findings that decide it."""
+    severity = _DECISIVE.get(verdict)
+    titles = list(dict.fromkeys(f.title(lang) for f in findings if f.severity == severity))
+    return "\n".join(titles) or DASH
+
+
+def _executive_summary(a: Assessment, ev: Evaluation, ref: Reference, settings: Settings, lang: str) -> list[Block]:
+    """Page 1: each finding that stands in the way (blocked, missing, pending) with what
+    to do, who is responsible and by when the transfer is due to start."""
+    from xborder.rules.readiness import responsible_person
+
+    items: list[str] = []
+    for f in ev.findings:
+        if f.severity in ("blocker", "missing", "pending"):
+            items.append(f"{f.title(lang)}: {f.fix(lang)}")
+    for tr, res in zip(a.transfers, ev.transfers, strict=True):
+        for f in res.findings:
+            if f.severity not in ("blocker", "missing", "pending"):
+                continue
+            when = f" ({t('exec_by', lang, date=tr.start.isoformat())})" if tr.start and f.severity != "blocker" else ""
+            items.append(f"{country(ref, tr.country, lang)}, {tr.recipient.name} — {f.title(lang)}{when}: {f.fix(lang)}")
+    blocks: list[Block] = [Heading(t("exec_summary", lang), 1)]
+    if not items:
+        blocks.append(Paragraph(t("exec_nothing", lang, verdict=ref.label("verdict", ev.verdict, lang))))
+        return blocks
+    who = responsible_person(a, settings) or a.assessor or DASH
+    blocks.append(Paragraph(t("exec_lead", lang, verdict=ref.label("verdict", ev.verdict, lang), who=who)))
+    blocks.append(Bullets(tuple(items)))
+    return blocks
 
 
 def _register_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) -> str:

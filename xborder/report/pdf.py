@@ -4,7 +4,7 @@ The template (templates/document.typ) is fixed; the document reaches it only as 
 `sys.inputs`, so user text is data and can never be read as typst markup or code. Only
 the fonts embedded in the wheel are used (system fonts are ignored), and the PDF's
 creation date is the document's date: the same document gives the same bytes on any
-machine.
+machine. Every PDF is PDF/A-2b.
 """
 
 from __future__ import annotations
@@ -105,6 +105,9 @@ def render(doc: Document) -> bytes:
             format="pdf",
             sys_inputs={"doc": document_json(doc)},
             timestamp=stamp,
+            # PDF/A-2b: the archival PDF authorities and courts keep (fonts embedded,
+            # metadata in XMP); the same bytes for the same document all the same
+            pdf_standards=["a-2b"],
         )
     except Exception as exc:  # typst.TypstError; typst is imported lazily
         message = getattr(exc, "message", None) or str(exc)
