@@ -128,8 +128,31 @@ def since_notified(baseline: NotifiedBaseline | None, lang: str) -> SinceNotifie
         sent=baseline.sent,
         commit=baseline.commit.sha[:10],
         commit_date=baseline.commit.date.date(),
-        changes=tuple(baseline.changes(lang)),
+        changes=tuple(lawyer_words(line, lang) for line in baseline.changes(lang)),
     )
+
+
+_KEY_PATH = re.compile(r"([a-z_]+(?:\.[a-z_]+)*): ")
+
+
+def lawyer_words(line: str, lang: str) -> str:
+    """A change line as a lawyer reads it: the key path of the file it starts with
+    ("operator.tin: ", or after "Transfer ID: ") named by the field's label in the
+    wizard ("VÖEN (taxpayer number): "); a path without a label, and the values (user
+    text), are left as they are."""
+    from xborder.i18n import Texts, gettext
+
+    start = 0
+    prefix = Texts("git", lang)("transfer") + " "
+    if line[: len(prefix)].casefold() == prefix.casefold():
+        colon = line.find(": ", len(prefix))
+        start = colon + 2 if colon >= 0 else 0
+    match = _KEY_PATH.match(line, start)
+    if match is None:
+        return line
+    key = f"tui.field.{match.group(1)}"
+    text = gettext(lang, key)
+    return line if text == key else f"{line[:start]}{text}: {line[match.end():]}"
 
 
 # -- reports -----------------------------------------------------------------------------
