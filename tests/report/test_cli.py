@@ -307,7 +307,10 @@ def test_register_pdf_in_both_languages(ws_root: Path, tmp_path: Path) -> None:
 def test_register_lists_files_that_cannot_be_read(example_workspace: Path, tmp_path: Path) -> None:
     (example_workspace / "data" / "assessments" / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
     # written with the file listed, and the command fails as `report` does (exit 2)
-    assert run(example_workspace, "register", "--format", "json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 2
+    assert run(example_workspace, "register", "--format", "csv,json,md", "--lang", "en", "--out", str(tmp_path), "--as-of", AS_OF) == 2
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "register.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[-1]["assessment"] == "data/assessments/broken.toml" and rows[-1]["verdict"] == "invalid"
+    assert rows[-1]["error"] and all(r["error"] == "" for r in rows[:-1])  # flagged in the CSV too
     data = json.loads((tmp_path / "register.json").read_text(encoding="utf-8"))
     assert data["invalid"][0]["file"] == "data/assessments/broken.toml"
     assert "Files that could not be read" in (tmp_path / "register.en.md").read_text(encoding="utf-8")

@@ -435,7 +435,7 @@ def _write_records(
 
     if len(targets) == 1:
         (path, fmt), = targets
-        chunks = register_csv_chunks(records) if fmt == "csv" else _register_json_chunks(head, records, tail)
+        chunks = register_csv_chunks(records, tail) if fmt == "csv" else _register_json_chunks(head, records, tail)
         try:
             write_atomic_chunks(path, chunks)
         except OSError as exc:
@@ -451,7 +451,7 @@ CSV_COLUMNS = (
     "assessment", "title", "status", "operator", "transfer", "country", "recipient",
     "recipient_kind", "recipient_role", "data", "ground", "adequate",
     "recipient_info_obtained", "notification_sent", "notification_reference", "start",
-    "verdict", "next_review",
+    "verdict", "next_review", "error",
 )
 
 
@@ -459,15 +459,19 @@ def register_csv(records: Iterable[dict[str, Any]]) -> bytes:
     return b"".join(register_csv_chunks(records))
 
 
-def register_csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+def register_csv_chunks(
+    records: Iterable[dict[str, Any]], unreadable: Callable[[], Any] | None = None
+) -> Iterator[bytes]:
     """The CSV register, row by row. UTF-8 with a byte-order mark: without it Excel reads
     the file as the local code page and garbles ə, ş, ğ, ı; other readers take it as
-    utf-8-sig."""
+    utf-8-sig. Then one row per file that cannot be read (`unreadable()`: [{"file",
+    "error"}], asked for after the records): its path as the assessment, the verdict
+    "invalid" and the error, so the CSV never looks complete when it is not."""
     yield ("\ufeff" + _csv_line(CSV_COLUMNS)).encode("utf-8")
     for record in records:
         row = []
         for column in CSV_COLUMNS:
-            value = record[column]
+            value = record.get(column, "")
             if isinstance(value, list):
                 value = ";".join(value)
             elif isinstance(value, bool):
@@ -476,6 +480,9 @@ def register_csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
                 value = ""
             row.append(_csv_safe(str(value)))
         yield _csv_line(row).encode("utf-8", "replace")
+    for item in unreadable() if unreadable is not None else ():
+        cells = {"assessment": item["file"], "verdict": "invalid", "error": item["error"]}
+        yield _csv_line(_csv_safe(str(cells.get(column, ""))) for column in CSV_COLUMNS).encode("utf-8", "replace")
 
 
 _CSV_QUOTE = re.compile(r'[;,"\r\n]')
