@@ -364,7 +364,9 @@ def test_report_notice_and_register_show_the_catalogue_values(workspace, write, 
     write(workspace, make_doc(referring(make_transfer, start=dt.date(2027, 3, 1), notification=None,
                                         recipient={"ref": "google-llc", "contact": "dpo@google.example"}),
                               operator={"name": "Operator LLC", "tin": "1700123451", "address": "Baku",
-                                        "responsible": "Günay Əliyeva"}))
+                                        "responsible": "Günay Əliyeva", "signatory_name": "Elvin Rzayev",
+                                        "signatory_position": "Direktor", "intent_notice_number": "2024/1183",
+                                        "intent_notice_date": "2024-09-16"}))
     out_dir = workspace / "out"
     as_of = ("--as-of", AS_OF.isoformat(), "--out", str(out_dir))
     assert xborder("report", "x", "--format", "md", "--lang", "en", *as_of, cwd=workspace)[0] == 0

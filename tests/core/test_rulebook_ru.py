@@ -270,7 +270,8 @@ def _notice_ws(workspace, make_doc, make_transfer, write, **operator):
                  "email": "dpo@cloud.example", "postal_address": "1 Main St, Springfield"}
     doc = make_doc(make_transfer(id="crm", country="US", ground="consent", recipient=recipient, recipient_info=info,
                                  notification=None, start=D(2027, 2, 1)), jurisdiction="ru")
-    doc["operator"].update(address="Baku, Nizami 1", responsible="Leyla Aliyeva", contact="dpo@op.az", **operator)
+    doc["operator"].update(address="Baku, Nizami 1", responsible="Leyla Aliyeva", contact="dpo@op.az",
+                           signatory_name="Anar Mammadov", signatory_position="Director", **operator)
     write(workspace, doc)
     return doc
 
@@ -283,14 +284,14 @@ def test_the_notice_is_refused_listing_what_part_4_needs(workspace, make_doc, ma
     assert status != 0
     out = capsys.readouterr()
     text = out.out + out.err
-    assert "operator.registry_number" in text and "operator.registry_date" in text
+    assert "operator.intent_notice_number" in text and "operator.intent_notice_date" in text
     assert not list((workspace / "reports").glob("*")) if (workspace / "reports").exists() else True
 
 
 def test_the_ready_notice_is_in_russian_with_the_part_4_fields(workspace, make_doc, make_transfer, write):
     from xborder.cli.main import main
 
-    _notice_ws(workspace, make_doc, make_transfer, write, registry_number="77-26-012345", registry_date=D(2025, 3, 14))
+    _notice_ws(workspace, make_doc, make_transfer, write, intent_notice_number="77-26-012345", intent_notice_date=D(2025, 3, 14))
     status = main(["notice", "x", "-w", str(workspace), "--format", "md", "--as-of", "2026-12-03", "--lang", "en"])
     assert status == 0
     (written,) = (workspace / "reports").glob("*.md")

@@ -50,6 +50,10 @@ def ready_doc(assessment_doc: Callable[..., Any], transfer_doc: Callable[..., An
             "address": "AZ5500, Şəki şəhəri, M.F.Axundzadə prospekti 1",
             "contact": "mexfilik@seki-ipek.example",
             "responsible": "Günay Əliyeva",
+            "signatory_name": "Rauf Məmmədov",
+            "signatory_position": "İdarə Heyətinin sədri",
+            "intent_notice_number": "2025/0815",
+            "intent_notice_date": dt.date(2025, 6, 2),
         },
         assessor="Ülviyyə Həsənova",
     )

@@ -67,6 +67,31 @@ def test_responsible_person_is_required(gaps: Callable[..., list[Any]]) -> None:
     assert "məsul şəxs" in found[0].message("az")
 
 
+def test_signatory_and_the_notice_of_intent_to_process_are_required(gaps: Callable[..., list[Any]]) -> None:
+    """The letter is signed by the head or an authorised person (never the responsible
+    person by default) and names the notice of intent to process it is separate from."""
+    assert codes(gaps(lambda d: d["operator"].pop("signatory_name"))) == [("signatory", "")]
+    assert codes(gaps(lambda d: d["operator"].pop("signatory_position"))) == [("signatory_position", "")]
+    found = gaps(lambda d: d["operator"].pop("intent_notice_date"))
+    assert codes(found) == [("intent_notice", "")]
+    assert "işlənilməsi niyyəti barədə bildirişinin nömrəsi və tarixi" in found[0].message("az")
+
+
+def test_signatory_and_intent_notice_from_settings_only_for_the_same_operator(gaps: Callable[..., list[Any]]) -> None:
+    import datetime as dt
+
+    keys = {"signatory_name": "Rauf", "signatory_position": "Direktor", "intent_notice_number": "1/2025"}
+
+    def drop(d: Doc) -> None:
+        for key in (*keys, "intent_notice_date"):
+            d["operator"].pop(key)
+
+    same = Settings.model_validate({"operator": {"name": "Şəki İpək ASC", **keys, "intent_notice_date": dt.date(2025, 1, 9)}})
+    other = Settings.model_validate({"operator": {"name": "Other MMC", **keys, "intent_notice_date": dt.date(2025, 1, 9)}})
+    assert gaps(drop, settings=same) == []
+    assert codes(gaps(drop, settings=other)) == [("signatory", ""), ("intent_notice", "")]
+
+
 def test_responsible_person_from_settings_only_for_the_same_operator(gaps: Callable[..., list[Any]], make_doc: Callable[..., Doc], make_transfer: Callable[..., Doc]) -> None:
     from xborder.model import Assessment
 

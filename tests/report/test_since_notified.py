@@ -85,6 +85,9 @@ def test_lists_what_changed_since_the_notified_version(
     assert len(bullets) == 2, bullets
     assert "“Recipient GmbH” → “Another Recipient AG”" in bullets[0]
     assert "t2 \\(FR" in bullets[1]
+    # in the lawyer's words: the field's label, not the file's key
+    assert "recipient.name" not in bullets[0]
+    assert {"en": "Recipient name", "az": "Alan tərəfin adı"}.get(lang, "") in bullets[0] or lang not in ("en", "az")
 
 
 def test_says_so_when_nothing_changed(repo: Callable[..., Path], make_doc: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -118,3 +121,18 @@ def test_absent_when_no_version_was_committed_by_the_day_it_was_sent(
     write(root, make_doc(make_transfer(notification={"sent": dt.date(2026, 9, 1), "separate": True})))
     _commit(root, "sent", "2026-11-01")
     assert HEADING["en"] not in _report(root, "en", monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        ("operator.tin: — → “1234567890”", "en", "VÖEN (taxpayer number): — → “1234567890”"),
+        ("transfer t1: recipient_info.obtained: — → 2026-11-05", "en", "transfer t1: Information obtained on: — → 2026-11-05"),
+        ("notes: “status: a” → “b”", "en", "Notes: “status: a” → “b”"),  # user text is left as it is
+        ("no_such_key: a → b", "en", "no_such_key: a → b"),
+    ],
+)
+def test_changes_are_in_the_lawyers_words(line: str, lang: str, expected: str) -> None:
+    from xborder.report.generate import lawyer_words
+
+    assert lawyer_words(line, lang) == expected

@@ -21,6 +21,10 @@ tin = ""                # VÖEN
 address = ""
 contact = ""
 responsible = ""        # person responsible for organising the processing
+signatory_name = ""     # who signs the notice: the head or a person authorised to sign
+signatory_position = "" # their position, e.g. "Direktor"
+intent_notice_number = ""  # your notice of intent to process personal data (number;
+                           # its date: intent_notice_date = YYYY-MM-DD)
 policy = ""             # your policy's profile, for truthful citations: a shipped one
                         # (ims-engineering, charge-az, pro-bpm, alqoritmika, e-legal) or
                         # your own under [policies.ID] below (see the README)

@@ -1,4 +1,4 @@
-"""xborder notice ID [--lang az] [--format pdf] [--transfer ID] [--force]"""
+"""xborder notice ID [--lang az] [--format pdf] [--transfer ID] [--force] [--number N] [--date D]"""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", action="append", metavar="LIST", help="pdf, html, md; comma-separated (default: pdf)")
     parser.add_argument("--transfer", action="append", metavar="ID", help="only these transfers (default: every transfer not notified yet)")
     parser.add_argument("--force", action="store_true", help="write it even if not ready, marked DRAFT with what is missing")
+    parser.add_argument("--number", metavar="NUMBER", help="the letter's outgoing number (default: the next of data/letters.toml, the register of letters)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the letter's date (default: the as-of date)")
     parser.add_argument("--out", metavar="DIR", help="output folder (default: the workspace's reports/)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date to judge as of (default: today)")
 
@@ -50,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             as_of=as_of,
             transfers=split_list(args.transfer),
             force=args.force,
+            number=args.number.strip() if args.number and args.number.strip() else None,
+            letter_date=parse_date(args.date) if args.date else None,
         )
     except NotReadyError as exc:
         raise CLIError(str(exc), EXIT_BLOCKED) from None

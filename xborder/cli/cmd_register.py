@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
             jurisdictions=split_list(args.jurisdiction) or (),
         )
     except ReportError as exc:
+        for path in exc.written:
+            out(show(workspace.root, path))
         raise CLIError(str(exc)) from None
     for path in written:
         out(show(workspace.root, path))

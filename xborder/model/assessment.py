@@ -118,11 +118,18 @@ class Operator(_Model):
     """Contact for data-protection matters (e-mail, phone)."""
     responsible: Text | None = None
     """Person responsible for organising the processing of personal data (xborder extension)."""
-    registry_number: Text | None = None
-    """Number of the operator's notification of intent to process (for "ru": its 152-FZ
-    Art. 22 notification, which the Art. 12 notice cites; xborder extension)."""
-    registry_date: Date | None = None
-    """Date of that notification (xborder extension)."""
+    signatory_name: Text | None = None
+    """Who signs the operator's letters to the authority: its head or a person authorised
+    to sign (xborder extension). Default: xborder.toml's [operator] when it names the same
+    operator."""
+    signatory_position: Text | None = None
+    """The signatory's position, printed above the name (xborder extension)."""
+    intent_notice_number: Text | None = None
+    """Number of the operator's notice of intent to process personal data, from which the
+    notice of cross-border transfers is separate (for "ru": its 152-FZ Art. 22
+    notification, which the Art. 12 notice cites; xborder extension)."""
+    intent_notice_date: Date | None = None
+    """Date of the operator's notice of intent to process personal data (xborder extension)."""
     policy: Text | None = None
     """Id of the operator's policy profile (shipped or in xborder.toml [policies]): which
     clause of the operator's own policy each finding cites. Default: xborder.toml's

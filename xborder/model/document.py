@@ -120,11 +120,48 @@ class Signatures:
 
 
 @dataclass(frozen=True, slots=True)
+class Letterhead:
+    """The head of an official letter: the sender's block (name, then its details), the
+    outgoing number and date on the left, the addressee (in the dative) on the right."""
+
+    sender: str
+    details: tuple[str, ...]
+    number: str
+    """The outgoing number as printed ("№ 3/2026"), or a blank line for a draft."""
+    date: str
+    """The letter's date as printed ("05.11.2026")."""
+    addressee: str
+    address: str = ""
+    subject: str = ""
+    salutation: str = ""
+    type: str = "letterhead"
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """The end of a letter, kept on one page with its last paragraph: the text, the
+    enclosures, the complimentary close, the signatory (position, name, signature line)
+    and the place of the seal."""
+
+    text: str
+    enclosures_label: str
+    enclosures: tuple[str, ...]
+    regards: str
+    position: str
+    name: str
+    signature_label: str
+    seal: str
+    type: str = "closing"
+
+
+@dataclass(frozen=True, slots=True)
 class PageBreak:
     type: str = "pagebreak"
 
 
-Block = Heading | Paragraph | Fields | Table | Bullets | Findings | Callout | Signatures | PageBreak
+Block = (
+    Heading | Paragraph | Fields | Table | Bullets | Findings | Callout | Signatures | Letterhead | Closing | PageBreak
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +189,11 @@ class Document:
     footer: str = ""
     labels: dict[str, str] = field(default_factory=dict)
     """Verdict key -> label (for legends and badges)."""
+    letter: bool = False
+    """An official letter: no title block (its Letterhead carries the subject) and no
+    running header."""
+    watermark: str = ""
+    """Set by the PDF renderer: the draft mark as an SVG picture (outlines, no text)."""
 
     def to_json(self) -> dict[str, Any]:
         """A plain JSON-able dict (the typst template's input)."""

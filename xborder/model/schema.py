@@ -66,7 +66,7 @@ def assessment_schema(
                 _date(prop)
     for key in ("created", "next_review"):
         _date(schema["properties"][key])
-    _date(defs.get("Operator", {}).get("properties", {}).get("registry_date", {}))
+    _date(defs.get("Operator", {}).get("properties", {}).get("intent_notice_date", {}))
     _date(defs.get("AuthorityDecision", {}).get("properties", {}).get("date", {}))
     for key in ("requested", "answered"):
         _date(defs.get("InformationRequest", {}).get("properties", {}).get(key, {}))

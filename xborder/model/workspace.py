@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,6 +32,15 @@ class OperatorDefaults(_Model):
     """Person responsible for organising the processing (named in the notice)."""
     policy: str = ""
     """Id of the operator's policy profile, for assessments that name none (see [policies])."""
+    signatory_name: str = ""
+    """Who signs the letters to the authority: the operator's head or a person authorised
+    to sign (used for assessments of the same operator that name none)."""
+    signatory_position: str = ""
+    """The signatory's position (e.g. "Direktor")."""
+    intent_notice_number: str = ""
+    """Number of the operator's notice of intent to process personal data."""
+    intent_notice_date: dt.date | None = None
+    """Date of the operator's notice of intent to process personal data."""
 
 
 _REPORT_LANGS: tuple[ReportLanguage, ...] = ("az", "en")
@@ -63,6 +73,18 @@ class Authority(_Model):
     """Name of the authority; empty: the authority of the assessment's rulebook."""
     address: str = ""
     """Postal address of the authority; empty: the rulebook's."""
+    dative: str = ""
+    """The authority's name as a letter's addressee, in the dative case (az: "…
+    Xidmətinə"); empty: the rulebook's when `name` is empty, else `name`."""
+    salutation: str = ""
+    """An optional salutation under the subject line (e.g. "Hörmətli cənab Rəis,")."""
+
+
+class LetterSettings(_Model):
+    """The register of outgoing letters (data/letters.toml) proposes the next number."""
+
+    number_format: str = "{n}/{year}"
+    """How an outgoing number is written: {n} the sequence number within the year, {year}."""
 
 
 class Settings(_Model):
@@ -73,6 +95,7 @@ class Settings(_Model):
     ui: UISettings = Field(default_factory=UISettings)
     review: ReviewSettings = Field(default_factory=ReviewSettings)
     authority: Authority = Field(default_factory=Authority)
+    letters: LetterSettings = Field(default_factory=LetterSettings)
     policies: dict[str, PolicyProfile] = Field(default_factory=dict)
     """The workspace's own policy profiles, by id: [policies.ID] with title, date and a
     [policies.ID.clauses] table (commitment = "clause number")."""

@@ -75,6 +75,8 @@ class AuthorityText(_Model):
 
     name: Labels
     address: Labels = Field(default_factory=dict)
+    dative: Labels = Field(default_factory=dict)
+    """The name in the dative, as a letter's addressee (az: "… Xidmətinə")."""
 
 
 class Meta(_Model):

@@ -15,6 +15,7 @@ from xborder.i18n.documents import t, tn
 from xborder.model.document import (
     Block,
     Bullets,
+    Closing,
     Document,
     Fields,
     Heading,
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
     from xborder.model.workspace import Settings
     from xborder.reference import Reference
-    from xborder.rules.engine import Evaluation, TransferResult
+    from xborder.rules.engine import Evaluation, Finding, TransferResult
 
 def _version() -> str:
     from xborder import __version__
@@ -109,6 +110,9 @@ def build_report(
     ]
     blocks.append(Fields(tuple(cover)))
 
+    # the executive summary: what stands in the way, what to do, who, by when
+    blocks.extend(_executive_summary(a, ev, ref, settings, lang))
+
     # summary table
     blocks.append(Heading(t("summary", lang), 1))
     if a.transfers:
@@ -127,6 +131,7 @@ def build_report(
                     notice_cell(tr),
                     date_or_dash(tr.start),
                     ref.label("verdict", res.verdict, lang),
+                    _reason(res.findings, res.verdict, lang),
                 )
             )
             tones.append(res.verdict)
@@ -136,11 +141,11 @@ def build_report(
                     t(k, lang)
                     for k in (
                         "col_no", "col_destination", "col_recipient", "col_ground", "col_adequacy",
-                        "col_info", "col_notice", "col_start", "col_verdict",
+                        "col_info", "col_notice", "col_start", "col_verdict", "col_reason",
                     )
                 ),
                 rows=tuple(rows),
-                widths=(0.4, 1.3, 1.8, 1.1, 1.8, 1.15, 1.3, 1.15, 1.4),
+                widths=(0.35, 1.15, 1.6, 1.0, 1.6, 1.0, 1.15, 1.0, 1.3, 1.6),
                 tone_column=8,
                 tones=tuple(tones),
                 small=True,
@@ -232,6 +237,20 @@ def build_report(
             note=t("generated", lang, version=_version()),
         )
     )
+    # annex: the adequacy list the verdicts rely on: its source and its own caveat, in full
+    blocks.append(Heading(t("adequacy_list", lang), 1))
+    meta = ref.adequacy.meta
+    blocks.append(
+        Fields(
+            (
+                (t("adequacy_list", lang), f"{ev.adequacy_version} ({meta.as_of.isoformat()})\n"
+                 + (meta.title.get(lang) or meta.title.get("en", ""))),
+                (t("adequacy_list_source", lang), meta.source or DASH),
+                (t("adequacy_list_caveat", lang), meta.note.get(lang) or meta.note.get("en", "") or DASH),
+            )
+        )
+    )
+
     return Document(
         kind="report",
         lang=lang,
@@ -243,6 +262,8 @@ def build_report(
         author=op.name,
         keywords=(a.id, t("report_kind", lang)),
         blocks=tuple(blocks),
+        # anything not approved is a draft (GLOSSARY-az: LAYİHƏ), drawn outside the text layer
+        draft=t("draft", lang) if a.status != "approved" else "",
         page_label=t("page", lang),
         of_label=t("of", lang),
         labels=verdict_labels(ref, lang),
@@ -397,34 +418,41 @@ def build_register(
     )
     if entries:
         rows = []
+        tones = []
         for e in entries:
             a, tr = e.assessment, e.transfer
+            live = a.status not in ("rejected", "withdrawn")
+            verdict = ref.label("verdict", e.result.verdict, lang)
             rows.append(
                 (
+                    a.operator.name,
                     f"{a.id}\n{tr.id}",
                     country(ref, tr.country, lang),
                     recipient_line(tr, ref, lang),
                     ", ".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang)),
-                    ground_text(tr, ref, lang),
+                    _register_ground(tr, e.result, ref, lang),
                     notice_cell(tr),
                     date_or_dash(tr.start),
-                    ref.label("verdict", e.result.verdict, lang),
+                    ref.label("status", a.status, lang) + ("" if live else "\n" + t("register_not_live", lang)),
+                    verdict if live else f"({verdict})",
                     date_or_dash(a.next_review),
                 )
             )
+            # a rejected or withdrawn assessment's rows are not live: not coloured as verdicts
+            tones.append(e.result.verdict if live else "")
         blocks.append(
             Table(
                 columns=tuple(
                     t(k, lang)
                     for k in (
-                        "col_assessment", "col_destination", "col_recipient", "col_data", "col_ground",
-                        "col_notice", "col_start", "col_verdict", "col_review",
+                        "col_operator", "col_assessment", "col_destination", "col_recipient", "col_data",
+                        "col_ground", "col_notice", "col_start", "col_status", "col_verdict", "col_review",
                     )
                 ),
                 rows=tuple(rows),
-                widths=(1.6, 1.2, 1.7, 2.6, 1.1, 1.1, 0.9, 1.0, 0.9),
-                tone_column=7,
-                tones=tuple(e.result.verdict for e in entries),
+                widths=(1.2, 1.4, 1.1, 1.5, 2.1, 1.2, 1.0, 0.85, 1.0, 1.0, 0.85),
+                tone_column=9,
+                tones=tuple(tones),
                 small=True,
             )
         )
@@ -470,13 +498,28 @@ def build_statement(
     settings: Settings,
     reference: Reference,
     lang: str,
+    requester: str = "",
+    request_date: dt.date | None = None,
 ) -> Document:
-    """A plain-language answer to a data subject (001 §8.1): which countries, which
-    recipients, which data, on what ground."""
+    """A plain-language answer to a data subject (001 §8.1), in the first person plural:
+    to whom, in reply to which request, which countries, which recipients, which data,
+    on what ground -- a ground only where it holds -- and who signs it. `requester` and
+    `request_date` left out print blank lines to fill in by hand."""
+    from xborder.rules.present import letter_date
+    from xborder.rules.readiness import signatory
+
     a, ref = assessment, reference
     op = a.operator
+    blank = "________"
     blocks: list[Block] = [
-        Paragraph(t("statement_intro", lang, operator=op.name, title=a.title, right=_access_right(a, ref, lang)), "lead"),
+        Fields(
+            (
+                (t("statement_to", lang), requester.strip() or blank),
+                (t("statement_request", lang), letter_date(request_date) if request_date else blank),
+                (t("statement_reply", lang), letter_date(evaluation.as_of)),
+            )
+        ),
+        Paragraph(t("statement_intro", lang, title=a.title, right=_access_right(a, ref, lang)), "lead"),
     ]
     if a.status in ("rejected", "withdrawn"):
         blocks.append(Paragraph(t("statement_inactive", lang, status=ref.label("status", a.status, lang))))
@@ -490,18 +533,22 @@ def build_statement(
             who = rec.name
             if rec.role:
                 who += "\n" + t(f"plain_{rec.role}", lang)
-            if tr.start is None:
+            holds = _ground_holds(tr, res, ref)
+            if not holds:
+                # never presented as lawful: no ground, no "since", the state it is in
+                since = t("statement_not_permitted", lang)
+            elif tr.start is None:
                 since = t("statement_no_date", lang)
             elif tr.start <= evaluation.as_of:
-                since = t("statement_started", lang, date=tr.start.isoformat())
+                since = t("statement_started", lang, date=letter_date(tr.start))
             else:
-                since = t("statement_planned", lang, date=tr.start.isoformat())
+                since = t("statement_planned", lang, date=letter_date(tr.start))
             rows.append(
                 (
                     ref.country_name(tr.country, lang),
                     who,
                     ", ".join(data_labels(ref, tr.data_keys(a.processing), a.processing.special, lang)),
-                    _plain_ground(tr, res, ref, lang),
+                    _plain_ground(tr, res, ref, lang) if holds else t("plain_not_established", lang),
                     since,
                 )
             )
@@ -517,9 +564,20 @@ def build_statement(
         )
     else:
         blocks.append(Paragraph(t("statement_none", lang)))
-    contact = ", ".join(x for x in (op.contact, op.address) if x) or op.name
-    blocks.append(Paragraph(t("statement_questions", lang, contact=contact)))
-    blocks.append(Fields(((t("date", lang), evaluation.as_of.isoformat()), (t("operator", lang), op.name))))
+    contact = "; ".join(x for x in (op.contact, op.address) if x)
+    position, name = signatory(a, settings)
+    blocks.append(
+        Closing(
+            text=t("statement_questions", lang, contact=contact),
+            enclosures_label="",
+            enclosures=(),
+            regards=t("notice_regards", lang),
+            position=f"{position or blank}\n{op.name}",
+            name=name or blank,
+            signature_label=t("signature", lang),
+            seal="",
+        )
+    )
     return Document(
         kind="statement",
         lang=lang,
@@ -537,8 +595,91 @@ def build_statement(
     )
 
 
+_DECISIVE = {"blocked": "blocker", "invalid": "blocker", "incomplete": "missing", "pending": "pending"}
+
+
+def _reason(findings: Sequence[Finding], verdict: str, lang: str) -> str:
+    """Why the verdict is what it is: the titles of the findings that decide it."""
+    severity = _DECISIVE.get(verdict)
+    titles = list(dict.fromkeys(f.title(lang) for f in findings if f.severity == severity))
+    return "\n".join(titles) or DASH
+
+
+def _executive_summary(a: Assessment, ev: Evaluation, ref: Reference, settings: Settings, lang: str) -> list[Block]:
+    """Page 1: each finding that stands in the way (blocked, missing, pending) with what
+    to do, who is responsible and by when the transfer is due to start."""
+    from xborder.rules.readiness import responsible_person
+
+    items: list[str] = []
+    for f in ev.findings:
+        if f.severity in ("blocker", "missing", "pending"):
+            items.append(f"{f.title(lang)}: {f.fix(lang)}")
+    for tr, res in zip(a.transfers, ev.transfers, strict=True):
+        for f in res.findings:
+            if f.severity not in ("blocker", "missing", "pending"):
+                continue
+            when = f" ({t('exec_by', lang, date=tr.start.isoformat())})" if tr.start and f.severity != "blocker" else ""
+            items.append(f"{country(ref, tr.country, lang)}, {tr.recipient.name} — {f.title(lang)}{when}: {f.fix(lang)}")
+    blocks: list[Block] = [Heading(t("exec_summary", lang), 1)]
+    if not items:
+        blocks.append(Paragraph(t("exec_nothing", lang, verdict=ref.label("verdict", ev.verdict, lang))))
+        return blocks
+    who = responsible_person(a, settings) or a.assessor or DASH
+    blocks.append(Paragraph(t("exec_lead", lang, verdict=ref.label("verdict", ev.verdict, lang), who=who)))
+    blocks.append(Bullets(tuple(items)))
+    return blocks
+
+
+def _register_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) -> str:
+    """The ground as it holds: its name, and where the record shows it does not hold
+    (consent not in writing, a contract the subject is not party to, adequacy not found),
+    that it is not established."""
+    text = ground_text(tr, ref, lang)
+    if tr.ground is None:
+        return text
+    failed = (
+        (tr.ground == "consent" and not (tr.consent is not None and tr.consent.written is True))
+        or (tr.ground == "contract" and not (tr.contract is not None and tr.contract.subject_is_party is True))
+        or (tr.ground == "adequacy" and not res.adequate)
+    )
+    return f"{text}\n({t('ground_not_established', lang)})" if failed else text
+
+
+def _sentence_country(ref: Reference, code: str, lang: str) -> str:
+    """A state's name opening a sentence: "The United States", "Ireland"."""
+    from xborder.rules.engine import the_country
+
+    name = the_country(ref.country_name(code, lang), code, lang)
+    return name[:1].upper() + name[1:]
+
+
+def _ground_holds(tr: Transfer, res: TransferResult, ref: Reference) -> bool:
+    """Whether the statement may name the transfer's ground: the transfer is not blocked,
+    incomplete or invalid, and its ground is established as recorded (consent recorded as
+    written; a contract the subject is party to; adequacy found by the rules)."""
+    if res.verdict not in ("permitted", "pending"):
+        return False
+    if tr.ground == "consent":
+        return tr.consent is not None and tr.consent.written is True
+    if tr.ground == "contract":
+        return tr.contract is not None and tr.contract.subject_is_party is True
+    if tr.ground == "adequacy":
+        return res.adequate
+    return False
+
+
 def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) -> str:
     if tr.ground == "adequacy" and res.adequate:
+        entry = ref.adequacy.countries.get(tr.country)
+        if entry is not None and not entry.verified and not res.adequacy.overridden:
+            meta = ref.adequacy.meta
+            return t(
+                "plain_adequacy_unverified",
+                lang,
+                country=_sentence_country(ref, tr.country, lang),
+                basis=t("adq_coe108", lang) if entry.basis == "coe108" else (entry.basis or t("adq_listed", lang)),
+                date=meta.as_of.strftime("%d.%m.%Y"),
+            )
         entry = ref.adequacy.countries.get(tr.country)
         if res.adequacy.overridden:
             basis = res.adequacy.source
@@ -546,7 +687,7 @@ def _plain_ground(tr: Transfer, res: TransferResult, ref: Reference, lang: str) 
             basis = t("adq_coe108", lang)
         else:
             basis = t("adq_listed", lang)
-        return t("plain_adequacy", lang, country=ref.country_name(tr.country, lang), basis=basis)
+        return t("plain_adequacy", lang, country=_sentence_country(ref, tr.country, lang), basis=basis)
     if tr.ground == "adequacy":
         return t("plain_adequacy_unconfirmed", lang)
     if tr.ground in ("consent", "contract"):

@@ -128,8 +128,31 @@ def since_notified(baseline: NotifiedBaseline | None, lang: str) -> SinceNotifie
         sent=baseline.sent,
         commit=baseline.commit.sha[:10],
         commit_date=baseline.commit.date.date(),
-        changes=tuple(baseline.changes(lang)),
+        changes=tuple(lawyer_words(line, lang) for line in baseline.changes(lang)),
     )
+
+
+_KEY_PATH = re.compile(r"([a-z_]+(?:\.[a-z_]+)*): ")
+
+
+def lawyer_words(line: str, lang: str) -> str:
+    """A change line as a lawyer reads it: the key path of the file it starts with
+    ("operator.tin: ", or after "Transfer ID: ") named by the field's label in the
+    wizard ("VÖEN (taxpayer number): "); a path without a label, and the values (user
+    text), are left as they are."""
+    from xborder.i18n import Texts, gettext
+
+    start = 0
+    prefix = Texts("git", lang)("transfer") + " "
+    if line[: len(prefix)].casefold() == prefix.casefold():
+        colon = line.find(": ", len(prefix))
+        start = colon + 2 if colon >= 0 else 0
+    match = _KEY_PATH.match(line, start)
+    if match is None:
+        return line
+    key = f"tui.field.{match.group(1)}"
+    text = gettext(lang, key)
+    return line if text == key else f"{line[:start]}{text}: {line[match.end():]}"
 
 
 # -- reports -----------------------------------------------------------------------------
@@ -274,9 +297,14 @@ def notice(
     as_of: dt.date | None = None,
     transfers: Sequence[str] | None = None,
     force: bool = False,
+    number: str | None = None,
+    letter_date: dt.date | None = None,
 ) -> list[Path]:
     """Write the notice of intention to the authority, as the assessment's rulebook
-    builds it, as `<id>.notice.<lang>.<ext>`.
+    builds it, as `<id>.notice.<lang>.<ext>`: an official letter with the outgoing
+    `number` (default: the one data/letters.toml records for this notice, else the next
+    it proposes; recorded there) and `letter_date` (default: the recorded one, else
+    `as_of`). A draft gets neither: blank lines to fill in.
     Raises NotReadyError (listing what is missing) unless ready or `force`: then it is
     written as `<id>.notice-draft.<lang>.<ext>`, never over a real notice, with a
     visible DRAFT mark and the list on its first page."""
@@ -302,19 +330,46 @@ def notice(
     gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, langs[0])
     if gaps and not force:
         raise NotReadyError(ident, [g.message(langs[0]) for g in gaps], langs[0])
+    from xborder.report import letters as register_of_letters
+    from xborder.rules.readiness import Letter
+
     chosen = notice_transfers(assessment, transfers)
     prov = provenance(workspace, result, git_states(workspace.root, [path]).get(path))
+    letter: Letter | None = None
+    entry: register_of_letters.Entry | None = None
+    entries: list[register_of_letters.Entry] = []
+    if not gaps:
+        try:
+            entries = register_of_letters.load(workspace.root)
+        except register_of_letters.LettersError as exc:
+            raise ReportError(str(exc)) from None
+        ids = tuple(tr.id for tr in chosen)
+        numbered = register_of_letters.find(entries, assessment.id, ids)
+        date = letter_date or (numbered.date if numbered and not number else None) or as_of
+        if number is None:
+            number = numbered.number if numbered else register_of_letters.propose(
+                entries, assessment.operator.name, date.year, workspace.settings.letters.number_format
+            )
+        letter = Letter(number=number, date=date)
+        entry = register_of_letters.Entry(number, date, assessment.operator.name, assessment.id, ids)
+    elif number or letter_date:
+        letter = Letter(number=number or "", date=letter_date or as_of)
     written = []
     for lang in rulebook.notice_langs or langs:  # a rulebook may write in its authority's language
         lang_gaps = rulebook.notice_gaps(assessment, evaluation, workspace.settings, transfers, lang)
-        doc = rulebook.notice_document(
-            assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps
-        )
+        args = (assessment, evaluation, workspace.settings, reference, prov.sha256, lang, chosen, lang_gaps)
+        # `letter` only when there is one: a rulebook written before letters had numbers still works
+        doc = rulebook.notice_document(*args, letter=letter) if letter else rulebook.notice_document(*args)
         for fmt in formats:
             name = "notice-draft" if lang_gaps else "notice"
             target = out_dir / f"{assessment.id}.{name}.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))
             written.append(target)
+    if entry is not None:
+        try:
+            register_of_letters.record(workspace.root, entries, entry)
+        except OSError as exc:
+            raise ReportError(f"{register_of_letters.path_of(workspace.root)}: cannot write: {exc}") from None
     return written
 
 
@@ -337,8 +392,12 @@ def statement(
     langs: Sequence[str] | None = None,
     out_dir: Path | None = None,
     as_of: dt.date | None = None,
+    requester: str = "",
+    request_date: dt.date | None = None,
 ) -> list[Path]:
-    """Write the plain-language statement for a data subject as `<id>.statement.<lang>.<ext>`."""
+    """Write the plain-language statement for a data subject as `<id>.statement.<lang>.<ext>`.
+    Refused (ReportError) when the operator's contact is not recorded: the statement must
+    tell the subject how to reach the operator."""
     from xborder.report.build import build_statement
 
     formats = _check(formats, FORMATS, "format")
@@ -346,9 +405,16 @@ def statement(
     out_dir = Path(out_dir) if out_dir is not None else workspace.reports_dir
     as_of = as_of or local_today()
     _result, assessment, evaluation = _load(workspace, _resolve(workspace, ident), as_of)
+    if not (assessment.operator.contact or "").strip():
+        raise ReportError(
+            f"{assessment.id}: the operator's contact for data-protection matters (operator.contact) is not "
+            "recorded; a statement must tell the data subject how to reach the operator"
+        )
     written = []
     for lang in langs:
-        doc = build_statement(assessment, evaluation, workspace.settings, workspace.reference, lang)
+        doc = build_statement(
+            assessment, evaluation, workspace.settings, workspace.reference, lang, requester, request_date
+        )
         for fmt in formats:
             target = out_dir / f"{assessment.id}.statement.{lang}.{EXTENSIONS[fmt]}"
             _write(target, render(doc, fmt))
@@ -369,7 +435,7 @@ def _write_records(
 
     if len(targets) == 1:
         (path, fmt), = targets
-        chunks = register_csv_chunks(records) if fmt == "csv" else _register_json_chunks(head, records, tail)
+        chunks = register_csv_chunks(records, tail) if fmt == "csv" else _register_json_chunks(head, records, tail)
         try:
             write_atomic_chunks(path, chunks)
         except OSError as exc:
@@ -385,7 +451,7 @@ CSV_COLUMNS = (
     "assessment", "title", "status", "operator", "transfer", "country", "recipient",
     "recipient_kind", "recipient_role", "data", "ground", "adequate",
     "recipient_info_obtained", "notification_sent", "notification_reference", "start",
-    "verdict", "next_review",
+    "verdict", "next_review", "error",
 )
 
 
@@ -393,15 +459,19 @@ def register_csv(records: Iterable[dict[str, Any]]) -> bytes:
     return b"".join(register_csv_chunks(records))
 
 
-def register_csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+def register_csv_chunks(
+    records: Iterable[dict[str, Any]], unreadable: Callable[[], Any] | None = None
+) -> Iterator[bytes]:
     """The CSV register, row by row. UTF-8 with a byte-order mark: without it Excel reads
     the file as the local code page and garbles ə, ş, ğ, ı; other readers take it as
-    utf-8-sig."""
+    utf-8-sig. Then one row per file that cannot be read (`unreadable()`: [{"file",
+    "error"}], asked for after the records): its path as the assessment, the verdict
+    "invalid" and the error, so the CSV never looks complete when it is not."""
     yield ("\ufeff" + _csv_line(CSV_COLUMNS)).encode("utf-8")
     for record in records:
         row = []
         for column in CSV_COLUMNS:
-            value = record[column]
+            value = record.get(column, "")
             if isinstance(value, list):
                 value = ";".join(value)
             elif isinstance(value, bool):
@@ -410,6 +480,9 @@ def register_csv_chunks(records: Iterable[dict[str, Any]]) -> Iterator[bytes]:
                 value = ""
             row.append(_csv_safe(str(value)))
         yield _csv_line(row).encode("utf-8", "replace")
+    for item in unreadable() if unreadable is not None else ():
+        cells = {"assessment": item["file"], "verdict": "invalid", "error": item["error"]}
+        yield _csv_line(_csv_safe(str(cells.get(column, ""))) for column in CSV_COLUMNS).encode("utf-8", "replace")
 
 
 _CSV_QUOTE = re.compile(r'[;,"\r\n]')
@@ -545,4 +618,10 @@ def register(
     if targets:
         _write_records(targets, records, head, lambda: [{"file": n, "error": m} for n, m in invalid_in("en")])
         written.extend(target for target, _fmt in targets)
+    if unreadable:
+        # as `report`: the files that cannot be read are listed in every format written and
+        # the command fails (exit 2), so a register with gaps is never taken for complete
+        raise ReportError(
+            "\n".join(f"{name}: {message}" for name, message in invalid_in("en")), written
+        )
     return written

@@ -10,10 +10,12 @@ from xborder.model.document import (
     Block,
     Bullets,
     Callout,
+    Closing,
     Document,
     Fields,
     Findings,
     Heading,
+    Letterhead,
     PageBreak,
     Paragraph,
     Signatures,
@@ -77,6 +79,19 @@ table.signatures th { background: none; color: var(--muted); font-weight: normal
 table.signatures td { height: 2.4rem; vertical-align: bottom; border-bottom: none; }
 table.signatures td.line { border-bottom: 0.75pt solid var(--ink); }
 .mono { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
+div.letterhead .sender { text-align: center; font-size: 14pt; font-weight: bold; margin: 0; }
+div.letterhead .details { text-align: center; font-size: 8.5pt; color: var(--muted); margin: 0 0 0.3rem; border-bottom: 0.8pt solid var(--ink); padding-bottom: 0.3rem; }
+div.letterhead .refs { display: flex; gap: 2rem; margin-top: 0.8rem; }
+div.letterhead .refs > div { flex: 1; }
+div.letterhead .addressee { font-weight: bold; }
+div.letterhead .subject, div.letterhead .salutation { text-align: center; }
+div.letterhead .subject { font-weight: bold; margin-top: 1.2rem; }
+div.closing { break-inside: avoid; margin-top: 1.2rem; }
+div.closing .sign { display: flex; gap: 1rem; align-items: flex-end; margin-top: 1.6rem; }
+div.closing .sign > span { flex: 1; }
+div.closing .sign .line { border-bottom: 0.75pt solid var(--ink); height: 2rem; }
+div.closing .sign .name { text-align: right; }
+div.closing .seal { font-weight: bold; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
@@ -122,13 +137,16 @@ def render(doc: Document) -> str:
         f"<style>{_CSS}{page_vars}</style>",
         "</head>",
         f'<body class="{doc.kind}{" landscape" if doc.landscape else ""}">',
-        f'<header class="running"><span>{escape(doc.header_left)}</span><span>{escape(doc.header_right)}</span></header>',
+        ""
+        if doc.letter
+        else f'<header class="running"><span>{escape(doc.header_left)}</span><span>{escape(doc.header_right)}</span></header>',
     ]
     if doc.draft:
         parts.append(f'<div class="draft-mark" aria-hidden="true">{escape(doc.draft)}</div>')
-    if doc.subtitle:
+    if doc.subtitle and not doc.letter:
         parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
-    parts.append(f'<h1 class="title">{escape(doc.title)}</h1>')
+    if not doc.letter:
+        parts.append(f'<h1 class="title">{escape(doc.title)}</h1>')
     parts.append("<main>")
     for block in doc.blocks:
         parts.append(_block(block, doc.landscape))
@@ -205,6 +223,28 @@ def _block(block: Block, landscape: bool = False) -> str:
             '<div class="signatures"><table class="signatures"><colgroup><col style="width:24%"><col style="width:32%">'
             f'<col style="width:20%"><col style="width:24%"></colgroup><thead>{head}</thead><tbody>{rows}</tbody></table>'
             f"{note}</div>"
+        )
+    if isinstance(block, Letterhead):
+        address = f"<br>{_lines(block.address)}" if block.address else ""
+        salutation = f'<p class="salutation">{_lines(block.salutation)}</p>' if block.salutation else ""
+        return (
+            f'<div class="letterhead"><p class="sender">{_lines(block.sender)}</p>'
+            f'<p class="details">{" · ".join(_lines(d) for d in block.details)}</p>'
+            f'<div class="refs"><div>{_lines(block.number)}<br>{_lines(block.date)}</div>'
+            f'<div><span class="addressee">{_lines(block.addressee)}</span>{address}</div></div>'
+            f'<h1 class="subject">{_lines(block.subject)}</h1>{salutation}</div>'
+        )
+    if isinstance(block, Closing):
+        enclosures = (
+            f'<p><b>{escape(block.enclosures_label)}</b><br>{"<br>".join(_lines(e) for e in block.enclosures)}</p>'
+            if block.enclosures
+            else ""
+        )
+        seal = f'<p class="seal">{_lines(block.seal)}</p>' if block.seal else ""
+        return (
+            f'<div class="closing"><p>{_lines(block.text)}</p>{enclosures}<p>{_lines(block.regards)}</p>'
+            f'<div class="sign"><span>{_lines(block.position)}</span><span class="line"></span>'
+            f'<span class="name">{_lines(block.name)}</span></div>{seal}</div>'
         )
     if isinstance(block, PageBreak):
         return '<div style="break-after: page"></div>'

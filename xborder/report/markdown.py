@@ -9,10 +9,12 @@ from xborder.model.document import (
     Block,
     Bullets,
     Callout,
+    Closing,
     Document,
     Fields,
     Findings,
     Heading,
+    Letterhead,
     PageBreak,
     Paragraph,
     Signatures,
@@ -45,9 +47,10 @@ def render(doc: Document) -> str:
     out: list[str] = []
     if doc.draft:
         out.append(f"> **{escape(doc.draft)}**\n")
-    if doc.subtitle:
+    if doc.subtitle and not doc.letter:
         out.append(f"*{escape(doc.subtitle)}*\n")
-    out.append(f"# {escape(doc.title)}\n")
+    if not doc.letter:
+        out.append(f"# {escape(doc.title)}\n")
     for block in doc.blocks:
         text = _block(block, doc)
         if text:
@@ -104,6 +107,25 @@ def _block(block: Block, doc: Document) -> str:
         head = f"|  | {escape(block.name_label)} | {escape(block.date_label)} | {escape(block.signature_label)} |"
         note = f"\n*{_lines(block.note)}*\n" if block.note else ""
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n" + note
+    if isinstance(block, Letterhead):
+        lines = [f"**{escape(block.sender)}**  ", " · ".join(escape(d) for d in block.details), ""]
+        lines += [f"{escape(block.number)}  ", escape(block.date), ""]
+        lines += [f"**{escape(block.addressee)}**" + (f"  \n{_lines(block.address)}" if block.address else ""), ""]
+        lines.append(f"# {escape(block.subject)}")
+        if block.salutation:
+            lines += ["", _lines(block.salutation)]
+        return "\n".join(lines) + "\n"
+    if isinstance(block, Closing):
+        lines = [_lines(block.text), ""]
+        if block.enclosures:
+            lines.append(f"**{escape(block.enclosures_label)}**  ")
+            lines.append("  \n".join(escape(e) for e in block.enclosures))
+            lines.append("")
+        lines += [escape(block.regards), ""]
+        lines += [f"{_lines(block.position)}  ", f"\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ ({escape(block.signature_label)})  ", escape(block.name), ""]
+        if block.seal:
+            lines.append(f"**{escape(block.seal)}**")
+        return "\n".join(lines) + "\n"
     if isinstance(block, PageBreak):
         return ""
     raise TypeError(f"unknown block {block!r}")

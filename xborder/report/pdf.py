@@ -4,7 +4,7 @@ The template (templates/document.typ) is fixed; the document reaches it only as 
 `sys.inputs`, so user text is data and can never be read as typst markup or code. Only
 the fonts embedded in the wheel are used (system fonts are ignored), and the PDF's
 creation date is the document's date: the same document gives the same bytes on any
-machine.
+machine. Every PDF is PDF/A-2b.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from xborder.model.document import Document
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
+WATERMARK = Path(__file__).parent / "templates" / "watermark.typ"
 
 _ZWSP = "\u200b"
 _LONG = re.compile(r"\S{21,}")
@@ -48,7 +49,7 @@ def breakable(text: str) -> str:
 
 def _prepare(value: Any, key: str = "") -> Any:
     if isinstance(value, str):
-        if key in ("type", "tone", "style", "lang", "date", "kind", "severity"):
+        if key in ("type", "tone", "style", "lang", "date", "kind", "severity", "watermark"):
             return value
         return breakable(value)
     if isinstance(value, dict):
@@ -59,7 +60,26 @@ def _prepare(value: Any, key: str = "") -> Any:
 
 
 def document_json(doc: Document) -> str:
-    return json.dumps(_prepare(doc.to_json()), ensure_ascii=False, sort_keys=True)
+    data = _prepare(doc.to_json())
+    data["watermark"] = watermark_svg(doc.draft) if doc.draft else ""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+@cache
+def watermark_svg(text: str) -> str:
+    """The draft mark as SVG outlines (typst's SVG export draws glyphs as paths): drawn
+    in the page background, it is seen but is not in the PDF's text layer."""
+    import typst
+
+    compiler = typst.Compiler(
+        str(WATERMARK),
+        root=str(WATERMARK.parent),
+        font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
+        ignore_system_fonts=True,
+    )
+    svg = compiler.compile(format="svg", sys_inputs={"text": text})
+    assert isinstance(svg, bytes)
+    return svg.decode("utf-8")
 
 
 @cache
@@ -85,6 +105,9 @@ def render(doc: Document) -> bytes:
             format="pdf",
             sys_inputs={"doc": document_json(doc)},
             timestamp=stamp,
+            # PDF/A-2b: the archival PDF authorities and courts keep (fonts embedded,
+            # metadata in XMP); the same bytes for the same document all the same
+            pdf_standards=["a-2b"],
         )
     except Exception as exc:  # typst.TypstError; typst is imported lazily
         message = getattr(exc, "message", None) or str(exc)

@@ -82,6 +82,18 @@ class Finding:
         }
 
 
+# States whose English short name takes the definite article in running text.
+_THE = frozenset({"US", "GB", "NL", "RU", "AE", "CZ", "PH", "DO", "BS", "GM", "CF", "KM", "MV", "MH", "SB", "SC", "VA", "CD", "CG", "KY", "FO", "SY"})
+
+
+def the_country(name: str, code: str, lang: str) -> str:
+    """A state's name as a noun in a sentence: in English "the United States", "the
+    Russian Federation"; unchanged in other languages."""
+    if lang == "en" and code.upper() in _THE and not name.lower().startswith("the "):
+        return "the " + name
+    return name
+
+
 class _Params(dict[str, str]):
     """Renders placeholders: countries by name, data keys and verdicts by label."""
 
@@ -91,6 +103,9 @@ class _Params(dict[str, str]):
         self.lang = lang
 
     def __getitem__(self, key: str) -> str:
+        if key == "the_country" and "country" in self:  # as a noun in an English sentence
+            value = super().__getitem__("country")
+            return f"{the_country(self.reference.country_name(value, self.lang), value, self.lang)} ({value})"
         value = super().__getitem__(key)
         if key == "country":
             return f"{self.reference.country_name(value, self.lang)} ({value})"

@@ -25,6 +25,11 @@ def date_or_dash(value: dt.date | None) -> str:
     return value.isoformat() if value else DASH
 
 
+def letter_date(value: dt.date | None) -> str:
+    """A date as official letters print it: 05.11.2026 (GLOSSARY-az, Dates)."""
+    return value.strftime("%d.%m.%Y") if value else DASH
+
+
 def value_or_dash(value: str | None) -> str:
     value = (value or "").strip()
     return value or DASH

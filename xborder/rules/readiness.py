@@ -5,7 +5,8 @@ Ready means the notice can state every fact it must, truthfully:
 - the assessment is not rejected or withdrawn;
 - the operator's address and the person responsible for organising the processing are
   known (the responsible person from the assessment, or from xborder.toml when that file
-  names the same operator);
+  names the same operator), and so are the letter's signatory (name and position) and the
+  number and date of the operator's notice of intent to process, which the letter names;
 - there is at least one transfer to notify: by default every transfer not notified yet,
   or changed since it was notified (the new notice amends the earlier one); transfers
   named explicitly must not have been notified already for what they now are;
@@ -18,6 +19,7 @@ Ready means the notice can state every fact it must, truthfully:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -53,6 +55,14 @@ class Gap:
         return t(f"gap_{self.code}", lang, **params)
 
 
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """The outgoing number and date of a letter to the authority."""
+
+    number: str
+    date: dt.date
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
@@ -84,6 +94,39 @@ def amended_notice(transfer: Transfer, assessment: Assessment) -> tuple[str, str
     return notification.sent.isoformat(), notification.reference or ""
 
 
+def _own_or_default(assessment: Assessment, settings: Settings, key: str) -> str:
+    own = getattr(assessment.operator, key, None)
+    if isinstance(own, str) and own.strip():
+        return own.strip()
+    defaults = settings.operator
+    value = getattr(defaults, key)
+    if isinstance(value, str) and value.strip() and defaults.name and _same(defaults.name, assessment.operator.name):
+        return value.strip()
+    return ""
+
+
+def signatory(assessment: Assessment, settings: Settings) -> tuple[str, str]:
+    """Who signs the operator's letter to the authority: (position, name), each "" when
+    unknown. The assessment's own, else xborder.toml's [operator] when it names the same
+    operator. Never the responsible person by default (GLOSSARY-az: the head or a person
+    authorised to sign)."""
+    return (
+        _own_or_default(assessment, settings, "signatory_position"),
+        _own_or_default(assessment, settings, "signatory_name"),
+    )
+
+
+def intent_notice(assessment: Assessment, settings: Settings) -> tuple[str, dt.date | None]:
+    """The number and date of the operator's notice of intent to process personal data,
+    from which the notice of cross-border transfers is separate."""
+    number = _own_or_default(assessment, settings, "intent_notice_number")
+    date = assessment.operator.intent_notice_date
+    defaults = settings.operator
+    if date is None and defaults.name and _same(defaults.name, assessment.operator.name):
+        date = defaults.intent_notice_date
+    return number, date
+
+
 def notice_transfers(assessment: Assessment, chosen: Sequence[str] | None = None) -> list[Transfer]:
     """The transfers a notice covers: those named (in file order), or by default every
     transfer not notified yet or changed since it was notified."""
@@ -109,6 +152,14 @@ def notice_gaps(
         gaps.append(Gap("address", field=("operator", "address")))
     if not responsible_person(assessment, settings):
         gaps.append(Gap("responsible", field=("operator", "responsible")))
+    position, name = signatory(assessment, settings)
+    if not name:
+        gaps.append(Gap("signatory", field=("operator", "signatory_name")))
+    elif not position:
+        gaps.append(Gap("signatory_position", field=("operator", "signatory_position")))
+    number, date = intent_notice(assessment, settings)
+    if not number or date is None:
+        gaps.append(Gap("intent_notice", field=("operator", "intent_notice_number" if not number else "intent_notice_date")))
     notice = get_rulebook(assessment.jurisdiction).notice
     transfers = notice_transfers(assessment, chosen)
     if not transfers:

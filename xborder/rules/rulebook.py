@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from xborder.model.workspace import Settings
     from xborder.reference import BookData, Reference
     from xborder.rules.engine import Evaluation
-    from xborder.rules.readiness import Gap
+    from xborder.rules.readiness import Gap, Letter
 
 StepKind = Literal["notification", "recipient_info", "authority_request"]
 
@@ -136,6 +136,7 @@ class Rulebook(ABC):
         lang: str,
         transfers: Sequence[Transfer],
         gaps: Sequence[Gap] = (),
+        letter: Letter | None = None,
     ) -> Document:
         """The notice of intention to the authority for `transfers`, in `lang`: a
         document model the report layer renders (PDF, HTML, Markdown). With `gaps` it is

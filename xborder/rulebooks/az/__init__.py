@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from xborder.model.workspace import Settings
     from xborder.reference import Reference
     from xborder.rules.engine import Evaluation
-    from xborder.rules.readiness import Gap
+    from xborder.rules.readiness import Gap, Letter
 
 
 class AzRulebook(Rulebook):
@@ -69,10 +69,11 @@ class AzRulebook(Rulebook):
         lang: str,
         transfers: Sequence[Transfer],
         gaps: Sequence[Gap] = (),
+        letter: Letter | None = None,
     ) -> Document:
         from xborder.rulebooks.az.notice import build_notice
 
-        return build_notice(assessment, evaluation, settings, reference, sha256, lang, transfers, gaps)
+        return build_notice(assessment, evaluation, settings, reference, sha256, lang, transfers, gaps, letter)
 
     def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterator[Deadline]:
         """Clause 12.2's information is due with the notice; clause 12.1's notice the day

@@ -14,11 +14,12 @@ from xborder.i18n.documents import t
 from xborder.model.document import (
     Block,
     Callout,
+    Closing,
     Document,
     Fields,
     Heading,
+    Letterhead,
     Paragraph,
-    Signatures,
     Table,
 )
 from xborder.rules.present import (
@@ -26,13 +27,19 @@ from xborder.rules.present import (
     adequacy_text,
     country,
     data_labels,
-    date_or_dash,
     ground_text,
-    info_cell,
+    letter_date,
     value_or_dash,
     verdict_labels,
 )
-from xborder.rules.readiness import Gap, amended_notice, responsible_person
+from xborder.rules.readiness import (
+    Gap,
+    Letter,
+    amended_notice,
+    intent_notice,
+    responsible_person,
+    signatory,
+)
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
@@ -50,7 +57,13 @@ def authority(settings: Settings, reference: Reference, lang: str) -> Authority:
     default = reference.rulebook.meta.authority
     name = own.name or (default.name.get(lang) or default.name.get("az", "") if default else "")
     address = own.address or (default.address.get(lang) or default.address.get("az", "") if default else "")
-    return Authority(name=name, address=address)
+    if own.dative:
+        dative = own.dative
+    elif default is not None and (not own.name or own.name.strip() in default.name.values()):
+        dative = default.dative.get(lang) or default.dative.get("az", "")
+    else:
+        dative = ""
+    return Authority(name=name, address=address, dative=dative or name)
 
 
 def _date_text(iso: str, lang: str) -> str:
@@ -92,6 +105,20 @@ def _basis(assessment: Assessment, reference: Reference, lang: str) -> dict[str,
     return {"basis": basis, "info_basis": info_basis}
 
 
+def _enclosures(transfers: Sequence[Transfer], lang: str) -> tuple[str, ...]:
+    """The recorded evidence of the information obtained from each recipient, one line
+    per file (its name, not its path in the workspace)."""
+    out: list[str] = []
+    for tr in transfers:
+        info = tr.recipient_info
+        for path in info.evidence if info and info.evidence else ():
+            name = path.replace("\\", "/").rsplit("/", 1)[-1]
+            line = t("notice_enclosure", lang, recipient=tr.recipient.name, file=name)
+            if line not in out:
+                out.append(line)
+    return tuple(f"{i}. {line}" for i, line in enumerate(out, 1))
+
+
 def build_notice(
     assessment: Assessment,
     evaluation: Evaluation,
@@ -101,30 +128,59 @@ def build_notice(
     lang: str,
     transfers: Sequence[Transfer],
     gaps: Sequence[Gap] = (),
+    letter: Letter | None = None,
 ) -> Document:
-    """The prior notice of intention to the authority for `transfers`. With `gaps`, the
+    """The prior notice of intention to the authority for `transfers`, as an official
+    letter (GLOSSARY-az: letterhead, outgoing number and date, the addressee in the
+    dative, subject, body, enclosures, "Hörmətlə,", signatory, M.Y.). With `gaps`, the
     document is a visibly marked draft listing them. It cites the operator's own policy
     clause where its profile maps one, else the Law (FORMAT.md: letters to the authority)."""
     a, ref = assessment, reference
     op = a.operator
     auth = authority(settings, ref, lang)
-    blocks: list[Block] = []
+    blank = "________"
+    number = letter.number if letter and letter.number else ""
+    date = letter.date if letter else None
+    details = [f"{t('tin', lang)}: {op.tin}" if op.tin else "", value_or_dash(op.address)]
+    if op.contact:
+        details.append(op.contact)
+    blocks: list[Block] = [
+        Letterhead(
+            sender=op.name,
+            details=tuple(d for d in details if d),
+            number=f"№ {number or blank}",
+            date=letter_date(date) if date else blank,
+            addressee=auth.dative or auth.name,
+            address=auth.address,
+            subject=t("notice_subject", lang),
+            salutation=settings.authority.salutation,
+        )
+    ]
     if gaps:
         blocks.append(Callout(t("notice_not_ready", lang), tuple(g.message(lang) for g in gaps)))
-    blocks.append(Fields(((t("notice_to", lang), f"{auth.name}\n{auth.address}".strip()),
-                          (t("notice_from", lang), f"{op.name}\n{value_or_dash(op.address)}"))))
-    blocks.append(Paragraph(t("notice_intro", lang, **_basis(a, ref, lang)), "lead"))
+    intent_number, intent_date = intent_notice(a, settings)
+    blocks.append(
+        Paragraph(
+            t(
+                "notice_intro",
+                lang,
+                intent_number=intent_number or blank,
+                intent_date=letter_date(intent_date) if intent_date else blank,
+                **_basis(a, ref, lang),
+            )
+        )
+    )
     for tr in transfers:  # a new notice for a transfer changed since its notice amends that one
         earlier = amended_notice(tr, a)
         if earlier is not None:
-            date, number = earlier
-            key = "notice_amends_ref" if number else "notice_amends"
+            earlier_date, earlier_number = earlier
+            key = "notice_amends_ref" if earlier_number else "notice_amends"
             changes = _coverage_words(tr, a, ref, lang)
-            blocks.append(Paragraph(t(key, lang, date=_date_text(date, lang), ref=number,
+            blocks.append(Paragraph(t(key, lang, date=_date_text(earlier_date, lang), ref=earlier_number,
                                       who=f"{tr.recipient.name}, {country(ref, tr.country, lang)}",
                                       changes=changes)))
 
-    blocks.append(Heading(t("notice_operator", lang), 1))
+    blocks.append(Heading(t("notice_operator", lang), 2))
     blocks.append(
         Fields(
             (
@@ -143,7 +199,7 @@ def build_notice(
         for key in tr.data_keys(p):
             if key not in sent_keys:
                 sent_keys.append(key)
-    blocks.append(Heading(t("notice_processing", lang), 1))
+    blocks.append(Heading(t("notice_processing", lang), 2))
     blocks.append(
         Fields(
             (
@@ -154,18 +210,18 @@ def build_notice(
         )
     )
 
-    blocks.append(Heading(t("notice_destinations", lang), 1))
+    blocks.append(Heading(t("notice_destinations", lang), 2))
     by_country: dict[str, list[Transfer]] = {}
     for tr in transfers:
         by_country.setdefault(tr.country, []).append(tr)
     for code, group in by_country.items():
-        blocks.append(Heading(t("notice_state", lang, country=country(ref, code, lang)), 2))
+        blocks.append(Heading(t("notice_state", lang, country=country(ref, code, lang)), 3))
         for tr in group:
             rec = tr.recipient
             info = tr.recipient_info
             obtained = info.obtained if info else None
             summary = [
-                t("notice_info_on", lang, date=obtained.isoformat()) if obtained else t("not_yet", lang)
+                t("notice_info_on", lang, date=letter_date(obtained)) if obtained else t("not_yet", lang)
             ]
             if info and info.measures:
                 summary.append(f"{t('info_measures', lang)}: {info.measures}")
@@ -183,16 +239,14 @@ def build_notice(
                         (t("contact", lang), value_or_dash(rec.contact)),
                         (t("transfer_data", lang), "\n".join(data_labels(ref, tr.data_keys(p), p.special, lang))),
                         (t("notice_ground_of", lang), _notice_ground(tr, evaluation, ref, lang)),
-                        (t("notice_planned", lang), date_or_dash(tr.start)),
+                        (t("notice_planned", lang), letter_date(tr.start)),
                         (t("notice_info", lang), "\n".join(summary)),
                     )
                 )
             )
 
-    section = 4
     if len(by_country) > 1:  # with one destination state, section 3 says it all
-        blocks.append(Heading(t("notice_summary", lang, n=str(section)), 1))
-        section += 1
+        blocks.append(Heading(t("notice_summary", lang, n="4"), 2))
         rows = []
         for code, group in by_country.items():
             rows.append(
@@ -200,8 +254,8 @@ def build_notice(
                     country(ref, code, lang),
                     "\n".join(tr.recipient.name for tr in group),
                     "\n".join(ground_text(tr, ref, lang) for tr in group),
-                    "\n".join(date_or_dash(tr.start) for tr in group),
-                    "\n".join(info_cell(tr) for tr in group),
+                    "\n".join(letter_date(tr.start) for tr in group),
+                    "\n".join(letter_date(tr.recipient_info.obtained if tr.recipient_info else None) for tr in group),
                 )
             )
         blocks.append(
@@ -219,14 +273,17 @@ def build_notice(
             )
         )
 
-    blocks.append(Heading(t("notice_sign", lang, n=str(section)), 1))
+    position, name = signatory(a, settings)
     blocks.append(
-        Signatures(
-            people=((t("notice_signed_by", lang), responsible_person(a, settings)),),
-            date_label=t("date", lang),
+        Closing(
+            text=t("notice_closing", lang),
+            enclosures_label=t("notice_enclosures", lang),
+            enclosures=_enclosures(transfers, lang),
+            regards=t("notice_regards", lang),
+            position=position or blank,
+            name=name or blank,
             signature_label=t("signature", lang),
-            name_label=t("name", lang),
-            note=t("notice_reference", lang, id=a.id, sha=sha256),
+            seal=t("notice_seal", lang),
         )
     )
     return Document(
@@ -234,16 +291,17 @@ def build_notice(
         lang=lang,
         title=t("notice_title", lang),
         subtitle="",
-        header_left=op.name,
-        header_right=a.id,
-        date=evaluation.as_of,
+        header_left="",
+        header_right="",
+        date=date or evaluation.as_of,
         author=op.name,
-        keywords=(a.id, t("notice_kind", lang)),
+        keywords=(t("notice_kind", lang), f"{number}" if number else "", f"{a.id}", f"SHA-256 {sha256}"),
         blocks=tuple(blocks),
         draft=t("draft", lang) if gaps else "",
         page_label=t("page", lang),
         of_label=t("of", lang),
         labels=verdict_labels(ref, lang),
+        letter=True,
     )
 
 

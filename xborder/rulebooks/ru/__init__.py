@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from xborder.model.workspace import Settings
     from xborder.reference import Reference
     from xborder.rules.engine import Evaluation
-    from xborder.rules.readiness import Gap
+    from xborder.rules.readiness import Gap, Letter
 
 
 class RuRulebook(Rulebook):
@@ -91,8 +91,11 @@ class RuRulebook(Rulebook):
         lang: str,
         transfers: Sequence[Transfer],
         gaps: Sequence[Gap] = (),
+        letter: Letter | None = None,
     ) -> Document:
-        """The notice to Roskomnadzor is written in Russian whatever `lang` asks for."""
+        """The notice to Roskomnadzor is written in Russian whatever `lang` asks for (as a
+        form with the fields of part 4: `letter`, the Azerbaijani letter's outgoing number
+        and date, is not printed on it)."""
         from xborder.rulebooks.ru.notice import build_notice
 
         return build_notice(assessment, evaluation, settings, reference, sha256, transfers, gaps)

@@ -33,7 +33,7 @@ from xborder.rules.present import (
     value_or_dash,
     verdict_labels,
 )
-from xborder.rules.readiness import Gap, notice_transfers, responsible_person
+from xborder.rules.readiness import Gap, intent_notice, notice_transfers, responsible_person
 
 if TYPE_CHECKING:
     from xborder.model.assessment import Assessment, Transfer
@@ -45,14 +45,11 @@ LANG = "ru"
 
 
 def part4_gaps(assessment: Assessment, chosen: Sequence[str] | None = None) -> list[Gap]:
-    """What part 4 makes the notice state beyond the common gaps: the operator's Art. 22
-    notification (number, date) and contacts, and each transfer's legal basis."""
+    """What part 4 makes the notice state beyond the common gaps (which include the
+    operator's notice of intent to process: for "ru" its Art. 22 notification, number and
+    date): the operator's contacts, and each transfer's legal basis."""
     op = assessment.operator
     gaps: list[Gap] = []
-    if not (op.registry_number or "").strip():
-        gaps.append(Gap("rkn_registry_number", field=("operator", "registry_number")))
-    if op.registry_date is None:
-        gaps.append(Gap("rkn_registry_date", field=("operator", "registry_date")))
     if not (op.contact or "").strip():
         gaps.append(Gap("rkn_contact", field=("operator", "contact")))
     return gaps
@@ -96,7 +93,7 @@ def build_notice(
                 (t("rkn_operator_name", lang), op.name),
                 (t("rkn_tin", lang), value_or_dash(op.tin)),
                 (t("rkn_address", lang), value_or_dash(op.address)),
-                (t("rkn_registry", lang), _registry(a)),
+                (t("rkn_registry", lang), _registry(a, settings)),
                 (t("rkn_responsible", lang), value_or_dash(responsible_person(a, settings))),
                 (t("rkn_contact", lang), value_or_dash(op.contact)),
             )
@@ -187,9 +184,9 @@ def build_notice(
     )
 
 
-def _registry(a: Assessment) -> str:
-    op = a.operator
-    number = (op.registry_number or "").strip()
-    if not number and op.registry_date is None:
+def _registry(a: Assessment, settings: Settings) -> str:
+    """The operator's Art. 22 notification (its notice of intent to process): number, date."""
+    number, date = intent_notice(a, settings)
+    if not number and date is None:
         return DASH
-    return t("rkn_registry_value", LANG, number=number or DASH, date=date_or_dash(op.registry_date))
+    return t("rkn_registry_value", LANG, number=number or DASH, date=date_or_dash(date))
