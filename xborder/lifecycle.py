@@ -210,7 +210,8 @@ def due_items(
             )
         )
     rulebook = get_rulebook(assessment.jurisdiction)
-    for step in rulebook.deadlines(assessment, as_of):
+    bound = evaluation.reference_of[0] if evaluation is not None and evaluation.reference_of else None
+    for step in rulebook.deadlines(assessment, as_of, bound):
         transfer = step.transfer
         if transfer is None:
             add(

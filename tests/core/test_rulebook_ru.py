@@ -325,3 +325,30 @@ def test_copy_under_the_other_rulebook_names_what_does_not_carry_over(workspace,
     assert a.transfers[0].ground is None and a.transfers[0].notification is None
     assert a.transfers[0].recipient_info is not None  # the information obtained carries over
     assert main(["copy", "x", "x-ru", "--jurisdiction", "ru", "-w", str(workspace), "--lang", "en"]) != 0
+
+
+def test_due_follows_the_workspaces_own_ru_list(tmp_path, make_doc, make_transfer, write):
+    """`due` judges the wait with the workspace's override of the ru list (and calendar),
+    as `check` does: a state the workspace lists as adequate has no 10-working-day wait."""
+    from xborder.lifecycle import due_items
+    from xborder.rules import evaluate
+    from xborder.store import open_workspace
+
+    (tmp_path / "xborder.toml").write_text('[operator]\nname = "Operator LLC"\n', encoding="utf-8")
+    doc = make_doc(make_transfer(country="US", ground="consent", notification=None, start=D(2027, 1, 20),
+                                 consent={"written": True, "reference": "F1"}), jurisdiction="ru")
+    path = write(tmp_path, doc)
+
+    def notification_due() -> dt.date:
+        ws = open_workspace(tmp_path, search=False)
+        a = ws.load(path).assessment
+        items = due_items(a, evaluate(a, ws.reference, D(2026, 12, 1)), D(2026, 12, 1), 400)
+        (item,) = [i for i in items if i.kind == "notification"]
+        return item.date
+
+    assert notification_due() == latest_start(D(2027, 1, 20), 10)  # the US is not on the shipped list
+    (tmp_path / "data" / "adequacy_ru.toml").write_text(
+        '[meta]\nversion = "ours"\nas_of = 2026-11-01\n\n[countries.US]\nadequate = true\nbasis = "authority letter"\n',
+        encoding="utf-8",
+    )
+    assert notification_due() == D(2027, 1, 19)  # listed by the workspace: the day before the start

@@ -106,9 +106,13 @@ class Rulebook(ABC):
         """The verdict on `assessment` as of `as_of`; `reference` is bound to this book."""
 
     @abstractmethod
-    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterable[Deadline]:
+    def deadlines(
+        self, assessment: Assessment, as_of: dt.date | None = None, reference: Reference | None = None
+    ) -> Iterable[Deadline]:
         """The prior steps of each transfer still to take, with the last day for each;
-        with `as_of`, a step recorded as taken on a later day is still to take."""
+        with `as_of`, a step recorded as taken on a later day is still to take. `reference`
+        (bound to this rulebook: the workspace's overrides included) is the data the
+        deadlines rest on, where they rest on any; None: the shipped data."""
 
     def notice_gaps(
         self,

@@ -75,7 +75,9 @@ class AzRulebook(Rulebook):
 
         return build_notice(assessment, evaluation, settings, reference, sha256, lang, transfers, gaps, letter)
 
-    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterator[Deadline]:
+    def deadlines(
+        self, assessment: Assessment, as_of: dt.date | None = None, reference: Reference | None = None
+    ) -> Iterator[Deadline]:
         """Clause 12.2's information is due with the notice; clause 12.1's notice the day
         before the transfer starts (strictly before, rule 8). A notice sent without the
         information leaves the information due on the day it was sent. A transfer that

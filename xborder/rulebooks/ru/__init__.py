@@ -100,7 +100,9 @@ class RuRulebook(Rulebook):
 
         return build_notice(assessment, evaluation, settings, reference, sha256, transfers, gaps)
 
-    def deadlines(self, assessment: Assessment, as_of: dt.date | None = None) -> Iterator[Deadline]:
+    def deadlines(
+        self, assessment: Assessment, as_of: dt.date | None = None, reference: Reference | None = None
+    ) -> Iterator[Deadline]:
         """The information is due with the notice; the notice the day before the start,
         or, for a state that is not adequate (and no vital interest), the last day from
         which 10 working days end before the start. With `as_of`, a date after it is not
@@ -110,10 +112,10 @@ class RuRulebook(Rulebook):
             return None if day is None or (as_of is not None and day > as_of) else day
 
         from xborder.rulebooks.ru.rules import REVIEW_DAYS, VITAL
-        from xborder.rulebooks.ru.workdays import SHIPPED, latest_start
+        from xborder.rulebooks.ru.workdays import latest_start, load_calendar
         from xborder.rules.registry import load_reference
 
-        reference = None
+        calendar = None
         for transfer in assessment.transfers:
             sent = fact(transfer.notification.sent if transfer.notification else None)
             obtained = fact(transfer.recipient_info.obtained if transfer.recipient_info else None)
@@ -126,14 +128,16 @@ class RuRulebook(Rulebook):
             last = transfer.start - dt.timedelta(days=1)
             if transfer.ground != VITAL:
                 if reference is None:
-                    reference = load_reference(None, "ru")
+                    reference = load_reference(None, "ru")  # the shipped list, when none is given
                 adequate = (
                     transfer.adequacy.adequate
                     if transfer.adequacy is not None
                     else reference.adequacy_of(transfer.country).adequate
                 )
                 if not adequate:
-                    last = latest_start(transfer.start, REVIEW_DAYS, SHIPPED)
+                    if calendar is None:  # the workspace's corrections of the calendar too
+                        calendar = load_calendar(reference.workspace_data)
+                    last = latest_start(transfer.start, REVIEW_DAYS, calendar)
             if obtained is None:
                 yield Deadline("recipient_info", transfer, last, "RU-INFO-3")
             yield Deadline("notification", transfer, last, "RU-NOTIFY-1")
