@@ -406,3 +406,42 @@ def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:
     for before, after in zip(assessment.transfers, updated.transfers, strict=True):
         after._inherited = before._inherited  # what the recipient catalogue filled in
     return updated
+
+
+# -- a copy under another rulebook --------------------------------------------------------
+def copy_under(
+    assessment: Assessment, jurisdiction: str, new_id: str, today: dt.date, grounds: tuple[str, ...]
+) -> tuple[Assessment, list[tuple[str, dict[str, str]]]]:
+    """A new draft of `assessment`'s transfers under the rulebook `jurisdiction` (issue 9:
+    one rulebook per file, a copy under the other), and what does not carry over, as
+    (message key under cli.copy., its parameters): transfers to that rulebook's home
+    country, grounds it lacks (`grounds`: its grounds), the other authority's notices and
+    decisions. The CLI (`xborder copy`) and the wizard make the same copy."""
+    book = get_rulebook(jurisdiction)
+    notes: list[tuple[str, dict[str, str]]] = []
+    transfers = []
+    for transfer in assessment.transfers:
+        if transfer.country == book.home_country:
+            notes.append(("dropped_home", {"transfer": transfer.id, "country": transfer.country, "rulebook": book.id}))
+            continue
+        changes: dict[str, object] = {}
+        if transfer.ground is not None and transfer.ground not in grounds:
+            notes.append(("ground", {"transfer": transfer.id, "ground": transfer.ground, "rulebook": book.id}))
+            changes["ground"] = None
+        if transfer.notification is not None:
+            notes.append(("notification", {"transfer": transfer.id}))
+            changes["notification"] = None
+        if transfer.authority_decision is not None or transfer.information_request is not None:
+            changes.update(authority_decision=None, information_request=None)
+        transfers.append(transfer.model_copy(update=changes))
+    copy = assessment.model_copy(
+        update={
+            "id": new_id,
+            "jurisdiction": book.id,
+            "status": "draft",
+            "created": today,
+            "approval": None,
+            "transfers": transfers,
+        }
+    )
+    return copy, notes

@@ -210,3 +210,28 @@ async def test_an_assessment_under_another_rulebook_says_so(example_root: Path, 
         screen.query_one("#search", Input).value = "ru"
         await pilot.pause()
         assert {"severnyi-crm-ru", "severnyi-support-us-ru"} <= set(_ids(screen))
+
+
+async def test_j_copies_an_assessment_under_the_other_rulebook(example_root: Path, make) -> None:
+    """Issue 9: one rulebook per file, and the wizard offers a copy under the other. The
+    first row (az) becomes an unsaved ru draft: same transfers, grounds 152-FZ lacks
+    cleared, the Azerbaijani authority's notices left behind."""
+    from xborder.tui.screens.wizard import WizardScreen
+
+    from .helpers import wait_wizard
+
+    source = example_root / "data" / "assessments" / "alqoritmika-crm-telephony.toml"
+    app = make(example_root)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_home(pilot)
+        await pilot.press("j")
+        wizard = await wait_wizard(pilot)
+        assert isinstance(wizard, WizardScreen) and wizard.is_new
+        doc = wizard.doc
+        assert doc["jurisdiction"] == "ru" and doc["status"] == "draft"
+        assert doc["id"] == "alqoritmika-crm-telephony-ru"
+        transfers = doc["transfers"]
+        assert transfers and all(tr.get("ground") != "adequacy" for tr in transfers)
+        assert all("notification" not in tr for tr in transfers)
+        assert not (example_root / "data" / "assessments" / "alqoritmika-crm-telephony-ru.toml").exists()
+        assert "adequacy" in source.read_text(encoding="utf-8")  # the original is untouched

@@ -31,6 +31,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
+    from xborder.lifecycle import copy_under
     from xborder.rules.registry import get_rulebook
     from xborder.store.assessments import save_assessment
 
@@ -51,37 +52,12 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError(words("exists", file=workspace.relative(target)))
     book = get_rulebook(args.jurisdiction)
     grounds = workspace.reference.for_book(book.data).grounds
-    notes: list[str] = []
-    transfers = []
-    for transfer in source.transfers:
-        if transfer.country == book.home_country:
-            notes.append(words("dropped_home", transfer=transfer.id, country=transfer.country, rulebook=book.id))
-            continue
-        changes: dict[str, object] = {}
-        if transfer.ground is not None and transfer.ground not in grounds:
-            notes.append(words("ground", transfer=transfer.id, ground=transfer.ground, rulebook=book.id))
-            changes["ground"] = None
-        if transfer.notification is not None:
-            notes.append(words("notification", transfer=transfer.id))
-            changes["notification"] = None
-        if transfer.authority_decision is not None or transfer.information_request is not None:
-            changes.update(authority_decision=None, information_request=None)
-        transfers.append(transfer.model_copy(update=changes))
-    copy = source.model_copy(
-        update={
-            "id": args.new_id,
-            "jurisdiction": book.id,
-            "status": "draft",
-            "created": today(),
-            "approval": None,
-            "transfers": transfers,
-        }
-    )
+    copy, notes = copy_under(source, book.id, args.new_id, today(), grounds)
     try:
         save_assessment(target, copy)
     except OSError as exc:
         raise CLIError(f"{workspace.relative(target)}: cannot save: {exc.strerror or exc}") from None
     out(words("wrote", file=workspace.relative(target), rulebook=book.id, source=source.id))
-    for note in notes:
-        out("  " + note)
+    for key, params in notes:
+        out("  " + words(key, **params))
     return 0

@@ -334,6 +334,30 @@ class XBorderApp(App[None]):
             transfer.pop("notification", None)
         self.open_new(doc)
 
+    def open_copy_under(self, path: Path, jurisdiction: str) -> None:
+        """A new draft of the file's transfers under the rulebook `jurisdiction` (the same
+        copy as `xborder copy`), opened in the wizard unsaved; what does not carry over
+        (a ground the rulebook lacks, the other authority's notices) is said."""
+        from xborder.i18n import gettext
+        from xborder.lifecycle import copy_under
+        from xborder.rules.registry import get_rulebook
+
+        result = self.workspace.load(path)
+        if result.assessment is None:
+            self.show_errors(path, result.errors)
+            return
+        form, _ = _wizard()
+        source = result.assessment
+        book = get_rulebook(jurisdiction)
+        new_id = form.slugify(f"{source.id}-{book.id}", self.taken_ids())
+        grounds = self.workspace.reference.for_book(book.data).grounds
+        copy, notes = copy_under(source, book.id, new_id, self.today, grounds)
+        doc = form.document_of(copy)
+        doc["next_review"] = form.new_document(self.workspace.settings, self.today)["next_review"]
+        self.open_new(doc)
+        lines = [gettext(self.lang, f"cli.copy.{key}", **params) for key, params in notes]
+        self.notify("\n".join(markup(line) for line in [t("home.copy_under.done", self.lang, rulebook=book.id), *lines]), timeout=10)
+
     @work(exclusive=True, group="errors")
     async def show_errors(self, path: Path, errors: Any = None) -> None:
         if errors is None:

@@ -47,6 +47,7 @@ COMMANDS = (
     Command("n", "new", "key.new", "cmd.new"),
     Command("o", "open", "key.open", "cmd.open", key_display="↵"),
     Command("c", "duplicate", "key.duplicate", "cmd.duplicate"),
+    Command("j", "copy_under", "key.copy_under", "cmd.copy_under", show=False),
     Command("delete,d", "delete", "key.delete", "cmd.delete", key_display="Del"),
     Command("p", "report", "key.report", "cmd.report"),
     Command("slash", "search", "key.search", "cmd.search", show=False, key_display="/"),
@@ -483,7 +484,7 @@ class HomeScreen(LocalizedFooter, Screen[None]):
 
     # -- actions ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "duplicate", "delete", "report") and not self.query_one(DataTable).row_count:
+        if action in ("open", "duplicate", "copy_under", "delete", "report") and not self.query_one(DataTable).row_count:
             return None  # shown dimmed: nothing to act on (empty workspace or filtered out)
         return True
 
@@ -526,6 +527,37 @@ class HomeScreen(LocalizedFooter, Screen[None]):
             self.xapp.show_errors(row.path)
             return
         self.xapp.open_duplicate(row.path)
+
+    @work(exclusive=True, group="copy-under")
+    async def action_copy_under(self) -> None:
+        """A copy under another rulebook (one rulebook per file): the same transfers as a
+        new draft, judged under the other law; asks which when several are installed."""
+        from xborder.rules.registry import rulebook_ids
+
+        row = self._need_selected()
+        if row is None:
+            return
+        if not row.ok:
+            self.xapp.show_errors(row.path)
+            return
+        others = [book for book in rulebook_ids() if book != (row.jurisdiction or "az")]
+        if not others:
+            self.notify(t("home.copy_under.none", self.lang))
+            return
+        target = others[0]
+        if len(others) > 1:
+            answer = await self.app.push_screen_wait(
+                ChoiceScreen(
+                    t("cmd.copy_under", self.lang),
+                    t("home.copy_under.which", self.lang),
+                    [*((book, book, "primary") for book in others), ("cancel", t("dialog.cancel", self.lang), "default")],
+                    focus="cancel",
+                )
+            )
+            if answer in (None, "cancel"):
+                return
+            target = answer
+        self.xapp.open_copy_under(row.path, target)
 
     @work(exclusive=True, group="delete")
     async def action_delete(self) -> None:
