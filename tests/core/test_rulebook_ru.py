@@ -296,10 +296,10 @@ def test_the_ready_notice_is_in_russian_with_the_part_4_fields(workspace, make_d
     assert status == 0
     (written,) = (workspace / "reports").glob("*.md")
     assert written.name == "x.notice.ru.md"
-    text = written.read_text(encoding="utf-8")
+    text = written.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes
     for expected in ("Роскомнадзор", "Уведомление о намерении осуществлять трансграничную передачу",
-                     "№ 77-26-012345 от 2025-03-14", "Leyla Aliyeva", "dpo@op.az", "Письменное согласие субъекта",
-                     "Категории субъектов", "2026-12-01", "+1 555 0100", "1 Main St, Springfield", "частью 3 статьи 12"):
+                     "№ 77-26-012345 от 14.03.2025", "Leyla Aliyeva", "dpo@op.az", "Письменное согласие субъекта",
+                     "Категории субъектов", "01.12.2026", "+1 555 0100", "1 Main St, Springfield", "частью 3 статьи 12"):
         assert expected in text, expected
 
 
@@ -352,3 +352,17 @@ def test_due_follows_the_workspaces_own_ru_list(tmp_path, make_doc, make_transfe
         encoding="utf-8",
     )
     assert notification_due() == D(2027, 1, 19)  # listed by the workspace: the day before the start
+
+
+def test_the_draft_notice_lists_what_is_missing_in_russian(workspace, make_doc, make_transfer, write):
+    from xborder.cli.main import main
+
+    doc = _notice_ws(workspace, make_doc, make_transfer, write)
+    doc["operator"].pop("signatory_name")
+    write(workspace, doc)
+    assert main(["notice", "x", "-w", str(workspace), "--format", "md", "--as-of", "2026-12-03", "--force"]) == 0
+    (written,) = (workspace / "reports").glob("*.md")
+    text = written.read_text(encoding="utf-8").replace("\\", "")
+    assert "кто подписывает письмо" in text
+    assert "номер и дата уведомления оператора о намерении осуществлять обработку" in text
+    assert "who signs the letter" not in text

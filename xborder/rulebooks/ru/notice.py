@@ -28,8 +28,8 @@ from xborder.rules.present import (
     DASH,
     country,
     data_labels,
-    date_or_dash,
     ground_text,
+    letter_date,
     value_or_dash,
     verdict_labels,
 )
@@ -136,8 +136,8 @@ def build_notice(
                 rec.name,
                 contacts,
                 ground_text(tr, ref, lang),
-                date_or_dash(tr.start),
-                date_or_dash(info.obtained if info else None),
+                letter_date(tr.start),
+                letter_date(info.obtained if info else None),
             )
         )
     blocks.append(
@@ -189,4 +189,4 @@ def _registry(a: Assessment, settings: Settings) -> str:
     number, date = intent_notice(a, settings)
     if not number and date is None:
         return DASH
-    return t("rkn_registry_value", LANG, number=number or DASH, date=date_or_dash(date))
+    return t("rkn_registry_value", LANG, number=number or DASH, date=letter_date(date))
