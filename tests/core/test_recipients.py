@@ -433,6 +433,11 @@ def _filled(form: Path, target: Path, **answers: str) -> Path:
     return target
 
 
+def _check_json(xborder, workspace):
+    status, out, _ = xborder("check", "--format", "json", "--as-of", "2026-12-03", cwd=workspace)
+    return status, json.loads(out)
+
+
 def test_import_records_the_reply_and_keeps_the_evidence(workspace, write, make_doc, make_transfer, xborder, tmp_path):
     catalogue(workspace)
     write(workspace, make_doc(referring(make_transfer)))
@@ -451,8 +456,27 @@ def test_import_records_the_reply_and_keeps_the_evidence(workspace, write, make_
     assert (workspace / info.evidence[1]).read_bytes() == b"%PDF-1.7 dpa"
     assert (workspace / info.evidence[0]).read_text(encoding="utf-8") == reply.read_text(encoding="utf-8")
     assert "2026-12-03" in info.source
-    # every assessment using it now sees the new information (and its verdict says so)
-    assert "verdict of x/ga: Permitted → Blocked" in out
+    # the earlier reply's date is kept: the transfer notified on 2026-10-05 relied on the
+    # information of 2026-10-01, obtained before its notice, and stays permitted (the newer
+    # reply must not read as "information obtained after notifying")
+    entry = load_entry(workspace / "data" / "recipients" / "google-llc.toml").entry
+    assert entry.earlier_obtained == [dt.date(2026, 10, 1)]
+    assert "Permitted → Blocked" not in out
+    status, data = _check_json(xborder, workspace)
+    (transfer,) = data["assessments"][0]["transfers"]
+    assert transfer["verdict"] == "permitted"
+    assert "AZ-INFO-1" not in [f["rule"] for f in transfer["findings"]]
+
+
+def test_a_transfer_notified_after_the_newest_reply_relies_on_it(workspace, write, make_doc, make_transfer):
+    from xborder.model.recipients import _obtained_for
+
+    earlier = [dt.date(2026, 10, 1)]
+    newest = dt.date(2026, 12, 2)
+    assert _obtained_for({"notification": {"sent": dt.date(2026, 12, 10)}}, newest, earlier) == newest
+    assert _obtained_for({"notification": {"sent": dt.date(2026, 10, 5)}}, newest, earlier) == dt.date(2026, 10, 1)
+    assert _obtained_for({"notification": {"sent": dt.date(2026, 9, 1)}}, newest, earlier) == newest  # none before: the newest (rule 7 says so)
+    assert _obtained_for({}, newest, earlier) == newest  # not notified yet
 
 
 @pytest.mark.parametrize(

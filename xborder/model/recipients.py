@@ -12,6 +12,7 @@ that saving writes back only what the file itself states. Pure: no I/O.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from xborder.model.assessment import (
     ID_PATTERN,
     SCHEMA_VERSION,
     Country,
+    Date,
     Recipient,
     RecipientInfo,
     Text,
@@ -62,6 +64,11 @@ class RecipientEntry(_Model):
     recipient_info: RecipientInfo | None = None
     """Clause 12.2 information obtained from the recipient: the keys of a transfer's
     [transfers.recipient_info]."""
+    earlier_obtained: list[Date] = Field(default_factory=list)
+    """The dates of the recipient's earlier replies, kept when a newer one is imported: a
+    transfer notified before the newest reply relied on the latest reply obtained on or
+    before its notice, and is judged with that date (the information was obtained before
+    notifying, as clause 12.2 asks)."""
 
     @field_validator("schema_version")
     @classmethod
@@ -128,6 +135,23 @@ class Resolution:
     """(key path, message): load errors of the references."""
 
 
+def _obtained_for(transfer: dict[str, Any], latest: Any, earlier: list[dt.date]) -> Any:
+    """The reply date a transfer relies on: for a transfer notified before the newest
+    reply, the latest reply obtained on or before its notice (if the entry kept one);
+    otherwise the newest."""
+    notification = transfer.get("notification")
+    sent = notification.get("sent") if isinstance(notification, dict) else None
+    if isinstance(sent, str):
+        try:
+            sent = dt.date.fromisoformat(sent)
+        except ValueError:
+            return latest
+    if not isinstance(sent, dt.date) or not isinstance(latest, dt.date) or latest <= sent:
+        return latest
+    before = [day for day in earlier if day <= sent]
+    return max(before) if before else latest
+
+
 def resolve(raw: dict[str, Any], lookup: Lookup | None) -> Resolution:
     """Fill in, in place, each referring transfer's recipient tables from the catalogue.
 
@@ -190,6 +214,8 @@ def resolve(raw: dict[str, Any], lookup: Lookup | None) -> Resolution:
                 continue  # the model reports the wrong type
             taken = {key: list(value) if isinstance(value, list) else value
                      for key, value in values.items() if key not in own}
+            if table == "recipient_info" and "obtained" in taken:
+                taken["obtained"] = _obtained_for(transfer, taken["obtained"], found.earlier_obtained)
             if taken:
                 transfer[table] = {**taken, **own}
                 filled[table] = taken

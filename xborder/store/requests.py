@@ -186,8 +186,12 @@ def import_reply(workspace: Any, path: Path, as_of: dt.date, shown: str | None =
     source_text = Msg("request.source", request=request, answered=reply.answered.isoformat())
     recorded = {**before, **answered, "obtained": reply.answered, "evidence": kept,
                 "source": in_lang(source_text, workspace.settings.ui.language)}
+    earlier = list(entry.earlier_obtained)
+    previous = entry.recipient_info.obtained if entry.recipient_info else None
+    if previous is not None and previous != reply.answered and previous not in earlier:
+        earlier = sorted([*earlier, previous])  # transfers notified since rely on it
     updated = RecipientEntry.model_validate(
-        {**entry.model_dump(exclude_none=True), "recipient_info": recorded}
+        {**entry.model_dump(exclude_none=True), "recipient_info": recorded, "earlier_obtained": earlier}
     )
     for target, data in copies:  # the evidence first: the entry never names a file not there
         target.parent.mkdir(parents=True, exist_ok=True)
