@@ -287,3 +287,22 @@ async def test_the_rulebook_is_chosen_in_general_and_the_destination_card_follow
         assert [tr.get("ground") for tr in wizard.doc["transfers"]] == [None, "contract", None]
         assert wizard.check.errors == {}
         assert any(f.rule.startswith("RU-") for f in wizard.check.findings())
+
+
+async def test_the_adequacy_line_says_what_non_adequacy_means_under_the_files_law(example_root: Path, make) -> None:
+    """A destination that is not adequate means written consent or a contract under the
+    az rulebook, and the 10-working-day wait under 152-FZ: each rulebook says it."""
+    from textual.widgets import Static
+
+    cases = (
+        ("severnyi-support-us-ru.toml", "10 working days after the notice to Roskomnadzor", "written consent"),
+        ("charge-web-analytics.toml", "written consent or a contract with the subject is needed", "Roskomnadzor"),
+    )
+    for name, says, never in cases:
+        app = make(example_root, lang="en", as_of=dt.date(2026, 12, 3))
+        async with app.run_test(size=(120, 40)) as pilot:
+            wizard = await _open(pilot, app, example_root / "data" / "assessments" / name)
+            await show_step(pilot, wizard, "destinations")
+            text = str(wizard.query_one("#adequacy", Static).content)
+            assert "Adequate protection: no" in text, (name, text)
+            assert says in text and never not in text, (name, text)

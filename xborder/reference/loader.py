@@ -93,6 +93,9 @@ class Meta(_Model):
     """The authority of the rulebook's law (a rulebook file's meta only); a workspace's
     [authority] in xborder.toml wins."""
     home_error: Labels = Field(default_factory=dict)
+    not_adequate: Labels = Field(default_factory=dict)
+    """What it means under the rulebook's law that a destination is not adequate (shown
+    beside the adequacy; a rulebook file's meta only)."""
     """The load error for a transfer to the rulebook's home country (a rulebook file's meta only)."""
 
 

@@ -505,7 +505,12 @@ class WizardScreen(LocalizedFooter, Screen[None]):
             adequate = info.adequate
         source = plain(reference.describe_adequacy(info, self.lang))
         text = Text()
-        text.append(t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang), style="bold")
+        heading = t("wizard.adequacy.yes" if adequate else "wizard.adequacy.no", self.lang)
+        meaning = reference.rulebook.meta.not_adequate  # what it means under this rulebook's law
+        hint = meaning.get(self.lang) or meaning.get("en", "")
+        if not adequate and hint:
+            heading += f" ({hint})"
+        text.append(heading, style="bold")
         text.append("\n" + t("wizard.adequacy.source", self.lang, source=source), style="italic")
         line.update(text)
         line.set_classes("-adequate" if adequate else "-not-adequate")
