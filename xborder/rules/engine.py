@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import TYPE_CHECKING
 
-from xborder.model.assessment import Assessment
+from xborder.model.assessment import Assessment, Transfer
 
 if TYPE_CHECKING:
     from xborder.model.policy import PolicyProfile
@@ -121,6 +121,33 @@ class _Params(dict[str, str]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def transfer_finding(
+    reference: Reference,
+    profile: PolicyProfile | None,
+    rule: str,
+    transfer: Transfer,
+    index: int,
+    field: Loc,
+    /,
+    **params: str,
+) -> Finding:
+    """A finding of `rule` on the transfer at `index`: its recipient and country as
+    parameters (the message names them), `field` under the transfer, the severity the
+    rulebook's data gives the rule. Every rulebook's transfer rules make theirs here.
+    (Positional-only: a message may have a parameter of any name, `reference` included.)"""
+    base = {"recipient": transfer.recipient.name, "country": transfer.country}
+    base.update(params)
+    return Finding(
+        rule=rule,
+        severity=reference.rule(rule).severity,
+        transfer=transfer.id,
+        field=("transfers", index, *field),
+        params=base,
+        reference=reference,
+        profile=profile,
+    )
 
 
 def adequacy_param(info: AdequacyInfo) -> str:

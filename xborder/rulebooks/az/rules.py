@@ -19,6 +19,7 @@ from xborder.rules.engine import (
     Loc,
     TransferResult,
     adequacy_param,
+    transfer_finding,
     verdict_of,
     worst_verdict,
 )
@@ -69,18 +70,7 @@ class _Ctx:
         self.obtained = None if obtained is None or obtained > as_of else obtained
 
     def finding(self, rule: str, field: tuple[str | int, ...], **params: str) -> Finding:
-        t = self.transfer
-        base = {"recipient": t.recipient.name, "country": t.country}
-        base.update(params)
-        return Finding(
-            rule=rule,
-            severity=self.reference.rule(rule).severity,
-            transfer=t.id,
-            field=("transfers", self.index, *field),
-            params=base,
-            reference=self.reference,
-            profile=self.profile,
-        )
+        return transfer_finding(self.reference, self.profile, rule, self.transfer, self.index, field, **params)
 
 
 TransferRule = Callable[[_Ctx], Iterator[Finding]]

@@ -19,6 +19,7 @@ from xborder.rules.engine import (
     Finding,
     TransferResult,
     adequacy_param,
+    transfer_finding,
     verdict_of,
     worst_verdict,
 )
@@ -55,18 +56,8 @@ class _Ctx:
         self.calendar = calendar
 
     def finding(self, rule: str, field: tuple[str | int, ...], **params: str) -> Finding:
-        t = self.transfer
-        base = {"recipient": t.recipient.name, "country": t.country}
-        base.update(params)
-        return Finding(
-            rule=rule,
-            severity=self.reference.rule(rule).severity,
-            transfer=t.id,
-            field=("transfers", self.index, *field),
-            params=base,
-            reference=self.reference,
-            profile=None,  # a "ru" finding cites the statute, not a policy clause
-        )
+        # a "ru" finding cites the statute, not a policy clause: no profile
+        return transfer_finding(self.reference, None, rule, self.transfer, self.index, field, **params)
 
     # the facts as of the check's date
     def sent(self) -> dt.date | None:
