@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from xborder.model.assessment import ID_PATTERN
 from xborder.model.recipients import EntryProblem, RecipientEntry
-from xborder.model.text import Msg, in_lang, prefixed
+from xborder.model.text import Msg, prefixed
+from xborder.store.assessments import LoadError
 from xborder.store.atomic import write_atomic
 from xborder.store.hostile_text import BOM_MESSAGE, text_problem
 from xborder.store.load_errors import _key_path, describe_error, not_utf8, syntax_message
@@ -28,23 +29,8 @@ _ID_RE = re.compile(ID_PATTERN)
 MAX_FILE_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class EntryError:
-    """One problem with one catalogue file (line and column 1-based, where known)."""
-
-    path: Path
-    message: str
-    line: int | None = None
-    column: int | None = None
-
-    def located(self, name: str, lang: str = "en") -> str:
-        text = in_lang(self.message, lang)
-        if self.line is not None:
-            return f"{name}:{self.line}:{self.column or 1}: {text}"
-        return f"{name}: {text}"
-
-    def to_json(self, lang: str = "en") -> dict[str, object]:
-        return {"message": in_lang(self.message, lang), "line": self.line, "column": self.column}
+EntryError = LoadError
+"""A problem with one catalogue file: the same as a problem with an assessment file."""
 
 
 @dataclass(slots=True)
