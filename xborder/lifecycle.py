@@ -409,6 +409,20 @@ def _updated(assessment: Assessment, changes: dict[str, object]) -> Assessment:
 
 
 # -- a copy under another rulebook --------------------------------------------------------
+def copy_notes(
+    notes: list[tuple[str, dict[str, str]]], label: Callable[[str, str, str], str], lang: str
+) -> list[str]:
+    """`copy_under`'s notes as sentences in `lang`, a ground by its label
+    (`label(table, key, lang)`, e.g. Reference.label), never by its key."""
+    out = []
+    for key, params in notes:
+        shown = dict(params)
+        if "ground" in shown:
+            shown["ground"] = label("ground", shown["ground"], lang)
+        out.append(gettext(lang, f"cli.copy.{key}", **shown))
+    return out
+
+
 def copy_under(
     assessment: Assessment, jurisdiction: str, new_id: str, today: dt.date, grounds: tuple[str, ...]
 ) -> tuple[Assessment, list[tuple[str, dict[str, str]]]]:

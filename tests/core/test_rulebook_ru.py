@@ -317,7 +317,7 @@ def test_copy_under_the_other_rulebook_names_what_does_not_carry_over(workspace,
     out = capsys.readouterr().out
     assert "x-ru.toml" in out and '"ru" rulebook' in out
     assert "yandex: left out: RU is the home country" in out
-    assert "de: the ground adequacy is not a ground" in out and "de: the notice to the other authority" in out
+    assert "de: the ground “Adequate protection in the destination state” is not a ground" in out and "de: the notice to the other authority" in out
     copy = load_assessment(workspace / "data" / "assessments" / "x-ru.toml", load(None, "ru"))
     assert copy.errors == [] and copy.assessment is not None
     a = copy.assessment
@@ -366,3 +366,11 @@ def test_the_draft_notice_lists_what_is_missing_in_russian(workspace, make_doc, 
     assert "кто подписывает письмо" in text
     assert "номер и дата уведомления оператора о намерении осуществлять обработку" in text
     assert "who signs the letter" not in text
+
+
+def test_the_copys_notes_name_a_ground_by_its_label_never_its_key():
+    from xborder.lifecycle import copy_notes
+    from xborder.rules import load_reference as load
+
+    (line,) = copy_notes([("ground", {"transfer": "crm", "ground": "adequacy", "rulebook": "ru"})], load(None).label, "en")
+    assert "Adequate protection in the destination state" in line and " adequacy " not in f" {line} "

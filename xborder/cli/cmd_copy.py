@@ -31,7 +31,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from xborder.cli.cmd_show import resolve
-    from xborder.lifecycle import copy_under
+    from xborder.lifecycle import copy_notes, copy_under
     from xborder.rules.registry import get_rulebook
     from xborder.store.assessments import save_assessment
 
@@ -58,6 +58,6 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CLIError(f"{workspace.relative(target)}: cannot save: {exc.strerror or exc}") from None
     out(words("wrote", file=workspace.relative(target), rulebook=book.id, source=source.id))
-    for key, params in notes:
-        out("  " + words(key, **params))
+    for line in copy_notes(notes, workspace.reference.label, lang):
+        out("  " + line)
     return 0

@@ -338,8 +338,7 @@ class XBorderApp(App[None]):
         """A new draft of the file's transfers under the rulebook `jurisdiction` (the same
         copy as `xborder copy`), opened in the wizard unsaved; what does not carry over
         (a ground the rulebook lacks, the other authority's notices) is said."""
-        from xborder.i18n import gettext
-        from xborder.lifecycle import copy_under
+        from xborder.lifecycle import copy_notes, copy_under
         from xborder.rules.registry import get_rulebook
 
         result = self.workspace.load(path)
@@ -355,7 +354,7 @@ class XBorderApp(App[None]):
         doc = form.document_of(copy)
         doc["next_review"] = form.new_document(self.workspace.settings, self.today)["next_review"]
         self.open_new(doc)
-        lines = [gettext(self.lang, f"cli.copy.{key}", **params) for key, params in notes]
+        lines = copy_notes(notes, self.workspace.reference.label, self.lang)
         self.notify("\n".join(markup(line) for line in [t("home.copy_under.done", self.lang, rulebook=book.id), *lines]), timeout=10)
 
     @work(exclusive=True, group="errors")
