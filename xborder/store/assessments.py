@@ -120,7 +120,7 @@ def load_assessment(path: Path, reference: Reference, recipients: Lookup | None 
             Msg("error.not_regular"),
         )
     if info.st_size > MAX_FILE_BYTES:
-        return _fail(path, _too_large(info.st_size))
+        return _fail(path, too_large(info.st_size))
     try:
         data = path.read_bytes()
     except IsADirectoryError:
@@ -128,7 +128,7 @@ def load_assessment(path: Path, reference: Reference, recipients: Lookup | None 
     except OSError as exc:
         return _fail(path, f"cannot read: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:  # it grew after stat
-        return _fail(path, _too_large(len(data)))
+        return _fail(path, too_large(len(data)))
     return load_assessment_bytes(path, data, reference, recipients)
 
 
@@ -149,9 +149,9 @@ def _fail(path: Path, message: str, line: int | None = None, column: int | None 
     return LoadResult(path, None, [LoadError(path, message, line, column)])
 
 
-def _too_large(size: int) -> str:
-    mb, limit = f"{size / 1_048_576:.1f}", MAX_FILE_BYTES // 1_048_576
-    return Msg("error.too_large", mb=mb, limit=limit)
+def too_large(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    """The error for a file of `size` bytes over `limit` (both shown in MB)."""
+    return Msg("error.too_large", mb=f"{size / 1_048_576:.1f}", limit=limit // 1_048_576)
 
 
 def load_assessment_bytes(

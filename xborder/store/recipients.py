@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from xborder.model.assessment import ID_PATTERN
 from xborder.model.recipients import EntryProblem, RecipientEntry
 from xborder.model.text import Msg, prefixed
-from xborder.store.assessments import LoadError
+from xborder.store.assessments import LoadError, too_large
 from xborder.store.atomic import write_atomic
 from xborder.store.hostile_text import BOM_MESSAGE, text_problem
 from xborder.store.load_errors import _key_path, describe_error, not_utf8, syntax_message
@@ -86,8 +86,7 @@ def load_entry(path: Path) -> EntryResult:
         return EntryResult(path, None, [EntryError(path, f"cannot read: {exc.strerror or exc}")])
     digest = hashlib.sha256(data).hexdigest()
     if len(data) > MAX_FILE_BYTES:
-        mb = f"{len(data) / 1_048_576:.1f}"
-        return EntryResult(path, None, [EntryError(path, Msg("error.too_large", mb=mb, limit=1))], digest)
+        return EntryResult(path, None, [EntryError(path, too_large(len(data), MAX_FILE_BYTES))], digest)
     if data.startswith(b"\xef\xbb\xbf"):
         return EntryResult(path, None, [EntryError(path, BOM_MESSAGE, 1, 1)], digest)
     try:
