@@ -558,3 +558,13 @@ def test_recipients_history_shows_each_change_of_the_file(workspace, write, make
     assert "2026-11-02" in out and "Leyla: Google: new DPA" in out
     assert 'recipient.agreement: “Google Ads Data Processing Terms” → “Google Cloud DPA v3”' in out
     assert out.rstrip().endswith("x: ga (US)")
+
+
+def test_a_catalogue_file_over_its_limit_is_refused_with_its_own_limit(tmp_path):
+    from xborder.store.recipients import MAX_FILE_BYTES, load_entry
+
+    path = tmp_path / "google-llc.toml"
+    path.write_text(GOOGLE + "#" * MAX_FILE_BYTES, encoding="utf-8")
+    result = load_entry(path)
+    assert result.entry is None
+    assert result.errors[0].message == f"file is too large (1.0 MB; the limit for this file is {MAX_FILE_BYTES // 1_048_576} MB)"
